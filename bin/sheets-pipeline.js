@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+import { existsSync } from 'node:fs';
+// The CLI is bundled by `npm run build` into build/cli.cjs.
+import { createRequire } from 'node:module';
+
+const cli = new URL('../build/cli.cjs', import.meta.url);
+if (!existsSync(cli)) {
+  console.error('sheets-pipeline: build/cli.cjs is missing; run `npm run build` first.');
+  process.exit(1);
+}
+createRequire(import.meta.url)(cli.pathname);

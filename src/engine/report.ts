@@ -1,0 +1,154 @@
+import type { Grid } from './cells';
+import { type ConversionRow, stageConversion } from './conversion';
+import type { DateContext } from './dates';
+import { type Deal, readDeals } from './deals';
+import { type ForecastRow, forecastByMonth } from './forecast';
+import { assessHealth, type HealthFindings } from './health';
+import { changesByDeal, readHistory } from './history';
+import type { Problem } from './problems';
+import type { DealField } from './schema';
+import { type Pipeline, readPipeline } from './stages';
+import type { Language, Table } from './table';
+import { newTasks, type PlannedTask, readTasks, staleReviewTasks } from './tasks';
+import { cellTexts } from './texts';
+import { type DayNumber, isoDate, type Zone } from './zone';
+
+/** The four tables as grids, header row first. Tasks may be absent. */
+export interface WorkbookGrids {
+  readonly stages: Grid;
+  readonly deals: Grid;
+  readonly history: Grid;
+  readonly tasks?: Grid | null;
+}
+
+export interface CheckOptions {
+  readonly zone: Zone;
+  /** The day the check runs, in the spreadsheet's zone. */
+  readonly today: DayNumber;
+  readonly dayFirst?: boolean;
+  /** Language of what gets written; by default the Deals headers'. */
+  readonly language?: Language;
+}
+
+/** Everything a daily check decides, before anything is written. */
+export interface PipelineCheck {
+  readonly pipeline: Pipeline;
+  readonly dealsTable: Table<DealField>;
+  readonly deals: readonly Deal[];
+  readonly language: Language;
+  readonly forecast: readonly ForecastRow[];
+  readonly conversion: readonly ConversionRow[];
+  readonly findings: HealthFindings;
+  /** Tasks not yet in the Tasks sheet (by key). */
+  readonly tasks: readonly PlannedTask[];
+  readonly problems: readonly Problem[];
+  /** The Health text of every Deals data row, by sheet row; blank when healthy. */
+  readonly health: ReadonlyMap<number, string>;
+}
+
+/**
+ * Reads the whole workbook once and decides everything a daily check and the
+ * CLI report need. Pure: the caller writes (or prints) the result.
+ */
+export function checkPipeline(grids: WorkbookGrids, options: CheckOptions): PipelineCheck {
+  const ctx: DateContext = { zone: options.zone, dayFirst: options.dayFirst ?? false };
+  const pipeline = readPipeline(grids.stages);
+  const dealsRead = readDeals(grids.deals, pipeline, ctx);
+  const historyRead = readHistory(grids.history, pipeline, ctx);
+  const tasksRead = grids.tasks ? readTasks(grids.tasks, ctx) : null;
+  const language = options.language ?? dealsRead.table.language;
+  const texts = cellTexts(language);
+
+  const historyByDeal = changesByDeal(historyRead.changes);
+  const findings = assessHealth(dealsRead.deals, historyByDeal, options.today);
+  const planned = staleReviewTasks(findings.stale, options.today, language);
+  const tasks = newTasks(planned, tasksRead?.keys ?? new Set());
+
+  const health = new Map<number, string>();
+  const add = (row: number, text: string) => {
+    const before = health.get(row);
+    health.set(row, before ? `${before}${texts.joiner}${text}` : text);
+  };
+  for (const i of dealsRead.table.dataRows) health.set(dealsRead.table.firstRow + i, '');
+  for (const p of dealsRead.problems) add(p.row, texts.problem(p));
+  for (const s of findings.stale) add(s.deal.row, texts.stale(s.deal.stage.name, s.days, s.limit));
+  for (const d of findings.enteredMissing) add(d.row, texts.enteredMissing(d.stage.name));
+  for (const o of findings.overdue)
+    add(o.deal.row, texts.overdue(isoDate(o.deal.expectedClose as number), o.daysOverdue));
+
+  return {
+    pipeline,
+    dealsTable: dealsRead.table,
+    deals: dealsRead.deals,
+    language,
+    forecast: forecastByMonth(dealsRead.deals),
+    conversion: stageConversion(historyRead.changes, pipeline),
+    findings,
+    tasks,
+    problems: [
+      ...pipeline.problems,
+      ...dealsRead.problems,
+      ...historyRead.problems,
+      ...(tasksRead?.problems ?? []),
+    ],
+    health,
+  };
+}
+
+/** The CLI's `--json` object, in the SPEC's field names; dates as `YYYY-MM-DD`. */
+export interface ReportJson {
+  asOf: string;
+  timeZone: string;
+  language: Language;
+  forecast: ForecastRow[];
+  conversion: ConversionRow[];
+  stale: { dealId: string; deal: string; owner: string; stage: string; days: number; limit: number }[];
+  overdue: { dealId: string; deal: string; owner: string; expectedClose: string; daysOverdue: number }[];
+  tasks: {
+    dealId: string;
+    task: string;
+    due: string;
+    owner: string;
+    source: string;
+    required: boolean;
+    key: string;
+    stage: string;
+  }[];
+  problems: Problem[];
+}
+
+export function reportJson(check: PipelineCheck, options: CheckOptions): ReportJson {
+  return {
+    asOf: isoDate(options.today),
+    timeZone: options.zone.id,
+    language: check.language,
+    forecast: [...check.forecast],
+    conversion: [...check.conversion],
+    stale: check.findings.stale.map((s) => ({
+      dealId: s.deal.id,
+      deal: s.deal.name,
+      owner: s.deal.owner,
+      stage: s.deal.stage.name,
+      days: s.days,
+      limit: s.limit,
+    })),
+    overdue: check.findings.overdue.map((o) => ({
+      dealId: o.deal.id,
+      deal: o.deal.name,
+      owner: o.deal.owner,
+      expectedClose: isoDate(o.deal.expectedClose as number),
+      daysOverdue: o.daysOverdue,
+    })),
+    tasks: check.tasks.map((t) => ({
+      dealId: t.dealId,
+      task: t.task,
+      due: isoDate(t.due),
+      owner: t.owner,
+      source: t.source,
+      required: t.required,
+      key: t.key,
+      stage: t.stage,
+    })),
+    problems: [...check.problems],
+  };
+}

@@ -1,0 +1,123 @@
+import { type Cell, cellText, type Grid, isBlankCell } from './cells';
+import { PipelineError } from './problems';
+import type { TableSchema } from './schema';
+
+export type Language = 'ko' | 'en';
+
+/**
+ * Header matching ignores case, surrounding spaces and inner spacing and
+ * punctuation, so `Stale after (days)`, `stale_after_days` and `STALE AFTER`
+ * are one header. NFC folds Korean typed on macOS (decomposed jamo).
+ */
+export function normalizeHeader(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, '');
+}
+
+/** A table read by header: where each known column is, and which rows hold data. */
+export interface Table<F extends string> {
+  readonly schema: TableSchema<F>;
+  readonly grid: Grid;
+  /** Column index of each field found in the header row. */
+  readonly columns: Readonly<Partial<Record<F, number>>>;
+  /** The header row as the user wrote it. */
+  readonly headers: readonly string[];
+  /** Indexes into `grid` of the rows that are not fully blank, in order. */
+  readonly dataRows: readonly number[];
+  /** The sheet's number of grid row `i` is `firstRow + i`. */
+  readonly firstRow: number;
+  /** Korean when the headers are written in Korean. */
+  readonly language: Language;
+}
+
+export interface ReadOptions {
+  /** Sheet row number of the grid's first (header) row; 1 for a whole column range. */
+  firstRow?: number;
+}
+
+const HANGUL = /[\u3131-\u318e\uac00-\ud7a3]/;
+
+/**
+ * Finds the schema's columns in the first row of `grid` and the rows that
+ * hold data. A missing required column throws, naming the aliases looked for.
+ *
+ * A row is blank only when every cell is blank; the required columns are
+ * checked first because they are almost always filled, which keeps this
+ * O(rows) rather than O(cells) on big sheets.
+ */
+export function readTable<F extends string>(
+  grid: Grid,
+  schema: TableSchema<F>,
+  options: ReadOptions = {},
+): Table<F> {
+  const firstRow = options.firstRow ?? 1;
+  const headerRow = grid[0] ?? [];
+  const headers = headerRow.map((h) => cellText(h).trim());
+  const columns = findColumns(headers, schema);
+  const fields = Object.keys(schema.columns) as F[];
+  const missing = fields.filter((f) => schema.columns[f].required && columns[f] === undefined);
+  if (missing.length > 0) {
+    const list = missing.map((f) => {
+      const spec = schema.columns[f];
+      return `'${spec.en}' (looked for: ${spec.aliases.join(', ')})`;
+    });
+    const where = grid.length === 0 ? 'is empty' : `has no column ${list.join(' and no column ')}`;
+    throw new PipelineError(`${schema.name} ${where}. The first row must be the header row.`);
+  }
+  const probe = fields.filter((f) => schema.columns[f].required).map((f) => columns[f] as number);
+  const dataRows: number[] = [];
+  for (let i = 1; i < grid.length; i++) {
+    const row = grid[i];
+    if (row && !isBlankRow(row, probe)) dataRows.push(i);
+  }
+  const language: Language = headers.some((h) => HANGUL.test(h)) ? 'ko' : 'en';
+  return { schema, grid, columns, headers, dataRows, firstRow, language };
+}
+
+function findColumns<F extends string>(
+  headers: readonly string[],
+  schema: TableSchema<F>,
+): Partial<Record<F, number>> {
+  const byAlias = new Map<string, F>();
+  for (const field of Object.keys(schema.columns) as F[]) {
+    for (const alias of schema.columns[field].aliases) {
+      const key = normalizeHeader(alias);
+      if (!byAlias.has(key)) byAlias.set(key, field);
+    }
+  }
+  const columns: Partial<Record<F, number>> = {};
+  headers.forEach((header, index) => {
+    const field = byAlias.get(normalizeHeader(header));
+    // The first matching column wins; a second "Stage" column is the user's own.
+    if (field !== undefined && columns[field] === undefined) columns[field] = index;
+  });
+  return columns;
+}
+
+function isBlankRow(row: readonly Cell[], probe: readonly number[]): boolean {
+  for (const c of probe) if (!isBlankCell(row[c])) return false;
+  for (const cell of row) if (!isBlankCell(cell)) return false;
+  return true;
+}
+
+/** The cell of `field` in grid row `i`, or `''` when the column is absent. */
+export function cellOf<F extends string>(table: Table<F>, i: number, field: F): Cell {
+  const c = table.columns[field];
+  if (c === undefined) return '';
+  const v = table.grid[i]?.[c];
+  return v === undefined || v === null ? '' : v;
+}
+
+/** The header of `field` as the user wrote it, for messages; the English name if absent. */
+export function headerOf<F extends string>(table: Table<F>, field: F): string {
+  const c = table.columns[field];
+  return c === undefined
+    ? table.schema.columns[field].en
+    : (table.headers[c] ?? table.schema.columns[field].en);
+}
+
+export function sheetRow(table: Table<string>, i: number): number {
+  return table.firstRow + i;
+}

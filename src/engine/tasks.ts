@@ -1,0 +1,172 @@
+import type { Grid } from './cells';
+import { type DateContext, parseDate } from './dates';
+import type { StaleDeal } from './health';
+import type { Problem } from './problems';
+import { problemAt } from './row-problems';
+import { TASKS, type TaskField } from './schema';
+import type { Stage } from './stages';
+import { cellOf, type Language, type ReadOptions, readTable, sheetRow, type Table } from './table';
+import { cellTexts } from './texts';
+import { parseBoolean, textOf } from './values';
+import { DAY_MS, type DayNumber, isoDate } from './zone';
+
+/** Why a task exists, exactly as the Tasks sheet's Source column says. */
+export type TaskSource = 'entry' | 'exit' | 'stale' | 'manual';
+const SOURCES: readonly TaskSource[] = ['entry', 'exit', 'stale', 'manual'];
+
+/** A row of the Tasks sheet. */
+export interface TaskRow {
+  readonly row: number;
+  readonly taskId: string;
+  readonly dealId: string;
+  readonly task: string;
+  readonly due: DayNumber | null;
+  readonly owner: string;
+  readonly done: boolean;
+  readonly required: boolean;
+  readonly stage: string;
+  readonly source: TaskSource;
+  readonly key: string;
+}
+
+/** A task the add-on would add, with the key that keeps it from being added twice. */
+export interface PlannedTask {
+  readonly dealId: string;
+  readonly task: string;
+  readonly due: DayNumber;
+  readonly owner: string;
+  readonly source: TaskSource;
+  readonly required: boolean;
+  readonly stage: string;
+  readonly key: string;
+}
+
+export interface TasksRead {
+  readonly table: Table<TaskField>;
+  readonly tasks: readonly TaskRow[];
+  readonly keys: ReadonlySet<string>;
+  readonly problems: readonly Problem[];
+}
+
+/** Reads the Tasks table; its keys are what the add-on has already created. */
+export function readTasks(grid: Grid, ctx: DateContext, options: ReadOptions = {}): TasksRead {
+  const table = readTable(grid, TASKS, options);
+  const tasks: TaskRow[] = [];
+  const problems: Problem[] = [];
+  const keys = new Set<string>();
+  for (const i of table.dataRows) {
+    const key = textOf(cellOf(table, i, 'key'));
+    // A key is remembered even on a row with a bad value: that task exists.
+    if (key !== '') keys.add(key);
+    const rowProblems: Problem[] = [];
+    const flag = (field: TaskField) => {
+      const value = parseBoolean(cellOf(table, i, field));
+      if (value === null)
+        rowProblems.push(problemAt(table, i, field, cellOf(table, i, field), 'is not TRUE or FALSE'));
+      return value === true;
+    };
+    const done = flag('done');
+    const required = flag('required');
+    const due = parseDate(cellOf(table, i, 'due'), ctx);
+    if (!due.ok) rowProblems.push(problemAt(table, i, 'due', cellOf(table, i, 'due'), due.message));
+    const sourceText = textOf(cellOf(table, i, 'source')).toLowerCase();
+    const source = sourceText === '' ? 'manual' : SOURCES.find((s) => s === sourceText);
+    if (!source) {
+      rowProblems.push(
+        problemAt(table, i, 'source', cellOf(table, i, 'source'), 'is not one of entry, exit, stale, manual'),
+      );
+    }
+    if (rowProblems.length > 0 || !source) {
+      problems.push(...rowProblems);
+      continue;
+    }
+    tasks.push({
+      row: sheetRow(table, i),
+      taskId: textOf(cellOf(table, i, 'taskId')),
+      dealId: textOf(cellOf(table, i, 'dealId')),
+      task: textOf(cellOf(table, i, 'task')),
+      due: due.ok && due.value !== null ? Math.floor(due.value / DAY_MS) : null,
+      owner: textOf(cellOf(table, i, 'owner')),
+      done,
+      required,
+      stage: textOf(cellOf(table, i, 'stage')),
+      source,
+      key,
+    });
+  }
+  return { table, tasks, keys, problems };
+}
+
+/**
+ * What makes a task unique: the deal, the stage, the day the deal entered it,
+ * and the task. Moving away and back is a new stay with new tasks; a rerun of
+ * the same check is not.
+ */
+export function taskKey(dealId: string, stage: string, enteredDay: DayNumber, task: string): string {
+  return `${dealId}|${stage}|${isoDate(enteredDay)}|${task}`;
+}
+
+export const STALE_KEY_SUFFIX = 'stale';
+
+/**
+ * The tasks a deal gets on entering `stage`: one Required task per exit
+ * criterion, one plain task per entry task (due `(+Nd)` after entry).
+ */
+export function stageEntryTasks(
+  deal: { id: string; owner: string },
+  stage: Stage,
+  enteredDay: DayNumber,
+): PlannedTask[] {
+  const exit = stage.exitCriteria.map((task) => ({
+    dealId: deal.id,
+    task,
+    due: enteredDay,
+    owner: deal.owner,
+    source: 'exit' as const,
+    required: true,
+    stage: stage.name,
+    key: taskKey(deal.id, stage.name, enteredDay, task),
+  }));
+  const entry = stage.entryTasks.map((t) => ({
+    dealId: deal.id,
+    task: t.title,
+    due: enteredDay + t.dueInDays,
+    owner: deal.owner,
+    source: 'entry' as const,
+    required: false,
+    stage: stage.name,
+    key: taskKey(deal.id, stage.name, enteredDay, t.title),
+  }));
+  return [...exit, ...entry];
+}
+
+/** One review task per stale stay, due today, for the deal's owner. */
+export function staleReviewTasks(
+  stale: readonly StaleDeal[],
+  today: DayNumber,
+  language: Language,
+): PlannedTask[] {
+  const texts = cellTexts(language);
+  return stale
+    .filter((s) => s.deal.id !== '')
+    .map((s) => ({
+      dealId: s.deal.id,
+      task: texts.staleReviewTask(s.deal.stage.name, s.limit),
+      due: today,
+      owner: s.deal.owner,
+      source: 'stale' as const,
+      required: false,
+      stage: s.deal.stage.name,
+      key: taskKey(s.deal.id, s.deal.stage.name, s.enteredDay, STALE_KEY_SUFFIX),
+    }));
+}
+
+/** The planned tasks whose keys are not taken yet (by the sheet or earlier in the list). */
+export function newTasks(planned: readonly PlannedTask[], existing: ReadonlySet<string>): PlannedTask[] {
+  const seen = new Set(existing);
+  return planned.filter((t) => {
+    if (seen.has(t.key)) return false;
+    seen.add(t.key);
+    return true;
+  });
+}

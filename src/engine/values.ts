@@ -1,0 +1,142 @@
+import { type Cell, isBlankCell, isDateCell } from './cells';
+import type { Parsed } from './dates';
+
+const CURRENCY = /₩|\$|€|£|¥|원|krw|usd|eur|jpy|gbp/gi;
+// Korean units multiply what stands before them: 1억 5,000만 = 150,000,000.
+const UNIT: Record<string, number> = { 억: 1e8, 천만: 1e7, 백만: 1e6, 만: 1e4, 천: 1e3, k: 1e3, m: 1e6 };
+const TERM = /(\d+(?:\.\d+)?)(억|천만|백만|만|천|k|m)?/gy;
+
+/**
+ * Reads an amount. Numbers pass; text such as `10,000,000원`, `₩10,000,000`,
+ * `$12,500`, `1,000만원`, `1.5억` or `1억 5천만` is read as a person would.
+ * Blank is 0. Negative or unreadable values are refused, never guessed.
+ */
+export function parseAmount(cell: Cell): Parsed<number> {
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) return { ok: false, message: 'is not a number' };
+    return cell < 0 ? { ok: false, message: 'is negative' } : { ok: true, value: cell };
+  }
+  if (isBlankCell(cell)) return { ok: true, value: 0 };
+  if (typeof cell !== 'string') return { ok: false, message: 'is not an amount' };
+  let text = cell.trim().replace(CURRENCY, '').replace(/\s+/g, '');
+  if (/^-|^\(.*\)$|-$/.test(text)) return { ok: false, message: 'is negative' };
+  text = normalizeSeparators(text.replace(/^\+/, ''));
+  const value = sumTerms(text);
+  return value === null ? { ok: false, message: 'is not an amount' } : { ok: true, value };
+}
+
+/**
+ * `1,234,567.89` and European `1.234.567,89` both become `1234567.89`: a
+ * comma after the last dot is a decimal comma, several dots are thousands.
+ */
+function normalizeSeparators(text: string): string {
+  const lastDot = text.lastIndexOf('.');
+  const lastComma = text.lastIndexOf(',');
+  if (lastComma > lastDot && lastDot >= 0) return text.replace(/\./g, '').replace(',', '.');
+  if (lastComma > lastDot && /,\d{1,2}(?!\d)/.test(text.slice(lastComma)) && !/,\d{3}/.test(text)) {
+    return text.replace(',', '.');
+  }
+  if ((text.match(/\./g) ?? []).length > 1) return text.replace(/\./g, '').replace(/,/g, '');
+  return text.replace(/,/g, '');
+}
+
+function sumTerms(text: string): number | null {
+  if (text === '') return null;
+  const lower = text.toLowerCase();
+  TERM.lastIndex = 0;
+  let total = 0;
+  let terms = 0;
+  let lastUnit = Number.POSITIVE_INFINITY;
+  while (TERM.lastIndex < text.length) {
+    const m = TERM.exec(lower);
+    if (!m) return null;
+    const unit = m[2] ? (UNIT[m[2]] ?? 1) : 1;
+    // Units must fall (1억 5천만), and a bare number may only come last (1만 5000).
+    if (unit >= lastUnit) return null;
+    lastUnit = unit;
+    total += Number(m[1]) * unit;
+    terms++;
+  }
+  return terms > 0 && Number.isFinite(total) ? total : null;
+}
+
+/**
+ * A win probability: a number in [0, 1] is a fraction (so `1` is 100%), in
+ * (1, 100] a percent; text `70%` or `70` likewise. Anything else is refused.
+ */
+export function parseProbability(cell: Cell): Parsed<number> {
+  let n: number;
+  let percent = false;
+  if (typeof cell === 'number') n = cell;
+  else if (typeof cell === 'string' && cell.trim() !== '') {
+    const text = cell.trim().replace(/\s+/g, '');
+    percent = text.endsWith('%');
+    const digits = percent ? text.slice(0, -1) : text;
+    n = /^\d+(\.\d+)?$|^\.\d+$/.test(digits) ? Number(digits) : Number.NaN;
+  } else {
+    return {
+      ok: false,
+      message: isBlankCell(cell) ? 'is blank; give a percent such as 70%' : 'is not a probability',
+    };
+  }
+  if (!Number.isFinite(n) || n < 0) return { ok: false, message: 'is not a probability between 0% and 100%' };
+  if (percent) return n <= 100 ? { ok: true, value: n / 100 } : { ok: false, message: 'is over 100%' };
+  if (n <= 1) return { ok: true, value: n };
+  if (n <= 100) return { ok: true, value: n / 100 };
+  return { ok: false, message: 'is over 100%' };
+}
+
+const TRUE_WORDS = new Set([
+  'true',
+  'yes',
+  'y',
+  'x',
+  'o',
+  '1',
+  '✓',
+  '✔',
+  '☑',
+  'done',
+  '완료',
+  '예',
+  '네',
+  'v',
+]);
+const FALSE_WORDS = new Set(['false', 'no', 'n', '0', '', '☐', '아니오', '미완료']);
+
+/** A checkbox: TRUE/FALSE, or text a person would tick. `null` when unreadable. */
+export function parseBoolean(cell: Cell): boolean | null {
+  if (typeof cell === 'boolean') return cell;
+  if (typeof cell === 'number') return cell === 1 ? true : cell === 0 ? false : null;
+  if (cell === null || cell === undefined) return false;
+  if (typeof cell !== 'string') return null;
+  const word = cell.trim().toLowerCase();
+  if (TRUE_WORDS.has(word)) return true;
+  if (FALSE_WORDS.has(word)) return false;
+  return null;
+}
+
+/** Whole days, such as a stale threshold: a non-negative integer. `null` = blank. */
+export function parseWholeDays(cell: Cell): Parsed<number | null> {
+  if (isBlankCell(cell)) return { ok: true, value: null };
+  const n =
+    typeof cell === 'number'
+      ? cell
+      : typeof cell === 'string'
+        ? Number(cell.trim().replace(/일|days?$/i, ''))
+        : Number.NaN;
+  if (!Number.isInteger(n) || n < 0) return { ok: false, message: 'is not a whole number of days' };
+  return { ok: true, value: n };
+}
+
+/** Stage names match after trimming, collapsing spaces and ignoring case. */
+export function stageKey(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Trimmed text of a cell, for names, owners and notes. */
+export function textOf(cell: Cell): string {
+  if (cell === null || cell === undefined) return '';
+  if (isDateCell(cell)) return cell.toISOString();
+  return String(cell).trim();
+}
