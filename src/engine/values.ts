@@ -20,24 +20,32 @@ export function parseAmount(cell: Cell): Parsed<number> {
   if (typeof cell !== 'string') return { ok: false, message: 'is not an amount' };
   let text = cell.trim().replace(CURRENCY, '').replace(/\s+/g, '');
   if (/^-|^\(.*\)$|-$/.test(text)) return { ok: false, message: 'is negative' };
-  text = normalizeSeparators(text.replace(/^\+/, ''));
-  const value = sumTerms(text);
+  const plain = normalizeSeparators(text.replace(/^\+/, ''));
+  const value = plain === null ? null : sumTerms(plain);
   return value === null ? { ok: false, message: 'is not an amount' } : { ok: true, value };
 }
+
+// A separator not between a digit and exactly three digits.
+const BAD_DOT_GROUP = /(^|\D)\.|\.(?!\d{3}(?!\d))/;
+const BAD_COMMA_GROUP = /(^|\D),|,(?!\d{3}(?!\d))/;
 
 /**
  * `1,234,567.89` and European `1.234.567,89` both become `1234567.89`: a
  * comma after the last dot is a decimal comma, several dots are thousands.
+ * A thousands separator must be followed by exactly three digits, so `1..2`
+ * or `1,2` is refused rather than read as 12. `null` when malformed.
  */
-function normalizeSeparators(text: string): string {
+function normalizeSeparators(text: string): string | null {
   const lastDot = text.lastIndexOf('.');
   const lastComma = text.lastIndexOf(',');
-  if (lastComma > lastDot && lastDot >= 0) return text.replace(/\./g, '').replace(',', '.');
-  if (lastComma > lastDot && /,\d{1,2}(?!\d)/.test(text.slice(lastComma)) && !/,\d{3}/.test(text)) {
-    return text.replace(',', '.');
+  const grouped = (t: string, sep: '.' | ',') => !(sep === '.' ? BAD_DOT_GROUP : BAD_COMMA_GROUP).test(t);
+  if (lastComma > lastDot && lastDot >= 0) {
+    const whole = text.slice(0, lastComma);
+    return grouped(whole, '.') ? `${whole.replace(/\./g, '')}.${text.slice(lastComma + 1)}` : null;
   }
-  if ((text.match(/\./g) ?? []).length > 1) return text.replace(/\./g, '').replace(/,/g, '');
-  return text.replace(/,/g, '');
+  if (lastComma >= 0 && /^\d+,\d{1,2}$/.test(text)) return text.replace(',', '.');
+  if ((text.match(/\./g) ?? []).length > 1) return grouped(text, '.') ? text.replace(/\./g, '') : null;
+  return grouped(text, ',') ? text.replace(/,/g, '') : null;
 }
 
 function sumTerms(text: string): number | null {
