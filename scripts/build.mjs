@@ -1,6 +1,9 @@
 // Builds the Node CLI (build/cli.cjs) and the Apps Script add-on (dist/).
 // dist/ is what clasp pushes, so nothing Node-only may land there.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import vm from 'node:vm';
 import { build } from 'esbuild';
+import { buildPanel } from './build-panel.mjs';
 
 await build({
   entryPoints: ['src/cli/bin.ts'],
@@ -11,4 +14,59 @@ await build({
   target: 'node20',
   logLevel: 'warning',
 });
-console.log('built build/cli.cjs');
+
+rmSync('dist', { recursive: true, force: true });
+mkdirSync('dist');
+
+// One classic script: the bundle defines the global `SheetsPipeline`; the
+// stubs after it are the top-level functions Apps Script can see.
+const stubs = readFileSync('src/addon/entry-stubs.js', 'utf8');
+const bundle = await build({
+  entryPoints: ['src/addon/main.ts'],
+  bundle: true,
+  write: false,
+  format: 'iife',
+  globalName: 'SheetsPipeline',
+  platform: 'neutral',
+  mainFields: ['module', 'main'],
+  target: 'es2020',
+  charset: 'utf8',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+const code = `${bundle.outputFiles[0].text}\n${stubs}`;
+checkStubs(code, stubs);
+writeFileSync('dist/Code.js', code);
+copyFileSync('appsscript/appsscript.json', 'dist/appsscript.json');
+await buildPanel('dist');
+
+const built = [
+  'build/cli.cjs',
+  'dist/Code.js',
+  'dist/Sidebar.html',
+  'dist/Settings.html',
+  'dist/appsscript.json',
+];
+const sizes = built
+  .filter((f) => existsSync(f))
+  .map((f) => `${f} (${(statSync(f).size / 1024).toFixed(1)} KiB)`);
+console.log(`built ${sizes.join(', ')}`);
+
+/**
+ * Every function the module exports needs a top-level stub, and every stub
+ * must forward to an export: a missing one is an entry point Apps Script
+ * cannot call, which no type checker would notice.
+ */
+function checkStubs(source, stubSource) {
+  const context = vm.createContext({});
+  vm.runInContext(`${source}\nthis.__exports = Object.keys(SheetsPipeline);`, context);
+  const exported = new Set(context.__exports);
+  const stubbed = new Set([...stubSource.matchAll(/^function (\w+)\(/gm)].map((m) => m[1]));
+  const unstubbed = [...exported].filter((n) => !stubbed.has(n) && !n.endsWith('_'));
+  const dangling = [...stubbed].filter((n) => !exported.has(n));
+  if (unstubbed.length || dangling.length) {
+    throw new Error(
+      `entry-stubs.js is out of step with src/addon/main.ts: no stub for [${unstubbed}], no export for [${dangling}]`,
+    );
+  }
+}

@@ -46,9 +46,13 @@ export function parseArgs(argv: readonly string[]): ReportArgs {
       return v;
     };
     switch (flag) {
-      case '--as-of':
-        args.asOf = value();
+      case '--as-of': {
+        const asOf = value();
+        if (!isCalendarDate(asOf))
+          throw new UsageError(`--as-of must be a date as YYYY-MM-DD, not '${asOf}'`);
+        args.asOf = asOf;
         break;
+      }
       case '--tz':
         args.tz = value();
         break;
@@ -75,4 +79,10 @@ export function parseArgs(argv: readonly string[]): ReportArgs {
   }
   if (args.folder === '') throw new UsageError('no folder given');
   return args;
+}
+
+function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }

@@ -69,7 +69,8 @@ export function findTableFiles(folder: string): Record<TableName, string | null>
  */
 export function readCsvGrid(path: string): Cell[][] {
   const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false });
+  // Sheets always writes commas; letting Papa guess picks '|' from task keys.
+  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: ',' });
   const rows = parsed.data;
   // A final newline makes one empty trailing row; it is not a sheet row.
   if (rows.length > 0 && rows[rows.length - 1]?.length === 1 && rows[rows.length - 1]?.[0] === '') rows.pop();

@@ -72,11 +72,11 @@ export function readTable<F extends string>(
     const row = grid[i];
     if (row && !isBlankRow(row, probe)) dataRows.push(i);
   }
-  const language: Language = headers.some((h) => HANGUL.test(h)) ? 'ko' : 'en';
+  const language = headersLanguage(headers) ?? 'en';
   return { schema, grid, columns, headers, dataRows, firstRow, language };
 }
 
-function findColumns<F extends string>(
+export function findColumns<F extends string>(
   headers: readonly string[],
   schema: TableSchema<F>,
 ): Partial<Record<F, number>> {
@@ -94,6 +94,12 @@ function findColumns<F extends string>(
     if (field !== undefined && columns[field] === undefined) columns[field] = index;
   });
   return columns;
+}
+
+/** Korean when any header is written in Hangul; `null` when there are no headers to tell. */
+export function headersLanguage(headers: readonly string[]): Language | null {
+  if (headers.some((h) => HANGUL.test(h))) return 'ko';
+  return headers.some((h) => h.trim() !== '') ? 'en' : null;
 }
 
 function isBlankRow(row: readonly Cell[], probe: readonly number[]): boolean {

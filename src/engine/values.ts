@@ -18,7 +18,7 @@ export function parseAmount(cell: Cell): Parsed<number> {
   }
   if (isBlankCell(cell)) return { ok: true, value: 0 };
   if (typeof cell !== 'string') return { ok: false, message: 'is not an amount' };
-  let text = cell.trim().replace(CURRENCY, '').replace(/\s+/g, '');
+  const text = cell.trim().replace(CURRENCY, '').replace(/\s+/g, '');
   if (/^-|^\(.*\)$|-$/.test(text)) return { ok: false, message: 'is negative' };
   const plain = normalizeSeparators(text.replace(/^\+/, ''));
   const value = plain === null ? null : sumTerms(plain);
