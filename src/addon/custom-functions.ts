@@ -1,0 +1,150 @@
+import { type Cell, type Grid, isBlankCell, toGrid } from '../engine/cells';
+import { stageConversion, winRate } from '../engine/conversion';
+import { readDeals } from '../engine/deals';
+import { forecastByMonth, forecastForMonth } from '../engine/forecast';
+import { readHistory } from '../engine/history';
+import { DEFAULT_TRIALS, forecastRange } from '../engine/montecarlo';
+import { parseMonthArgument } from '../engine/month';
+import { PipelineError, type Problem, problemsMessage } from '../engine/problems';
+import type { DealField } from '../engine/schema';
+import { type Pipeline, readPipeline, requireStage } from '../engine/stages';
+import { textOf } from '../engine/values';
+import { Zone } from '../engine/zone';
+
+/**
+ * The custom functions, as Sheets calls them: whole ranges as 2-D arrays (a
+ * single cell bare), `Date` cells, `''` blanks. The spreadsheet's time zone is
+ * passed in by the entry point, so these run the same in Node tests.
+ *
+ * A custom function never returns a silently wrong number: any bad value it
+ * needs throws an Error that says where (rows as the sheet numbers them when
+ * the range starts at row 1).
+ */
+export type SheetValue = string | number | boolean;
+export type SheetTable = SheetValue[][];
+
+export const FORECAST_HEADER = ['Month', 'Weighted', 'Open pipeline', 'Won', 'Open deals'];
+export const CONVERSION_HEADER = [
+  'Stage',
+  'Reached',
+  'Advanced',
+  'Dropped',
+  'Conversion',
+  'Won',
+  'Closed',
+  'Win rate',
+  'Win rate low',
+  'Win rate high',
+  'Median days',
+  'Suggested stale after',
+];
+
+const FORECAST_FIELDS: readonly DealField[] = ['amount', 'stage', 'expectedClose'];
+
+export function forecastWeighted(
+  deals: unknown,
+  stages: unknown,
+  month: unknown,
+  timeZone: string,
+): SheetTable | number {
+  const zone = new Zone(timeZone);
+  const pipeline = pipelineOf(stages);
+  const read = readDeals(gridOf(deals, 'deals'), pipeline, { zone }, { only: FORECAST_FIELDS });
+  failOn(read.problems);
+  if (!isOmitted(month)) return forecastForMonth(read.deals, parseMonthArgument(month as Cell, zone));
+  const rows = forecastByMonth(read.deals).map((r) => [
+    r.month,
+    r.weighted,
+    r.openPipeline,
+    r.won,
+    r.openDeals,
+  ]);
+  return [FORECAST_HEADER, ...rows];
+}
+
+export function forecastRangeOf(
+  deals: unknown,
+  stages: unknown,
+  month: unknown,
+  trials: unknown,
+  timeZone: string,
+): SheetTable {
+  const zone = new Zone(timeZone);
+  if (isOmitted(month)) throw new PipelineError('FORECAST_RANGE needs a month, such as "2023-11" or a date.');
+  const pipeline = pipelineOf(stages);
+  const read = readDeals(gridOf(deals, 'deals'), pipeline, { zone }, { only: FORECAST_FIELDS });
+  failOn(read.problems);
+  const n = isOmitted(trials) ? DEFAULT_TRIALS : Number(trials);
+  return [[...forecastRange(read.deals, parseMonthArgument(month as Cell, zone), n)]];
+}
+
+export function stageConversionOf(history: unknown, stages: unknown, timeZone: string): SheetTable {
+  const pipeline = pipelineOf(stages);
+  const read = readHistory(gridOf(history, 'history'), pipeline, { zone: new Zone(timeZone) });
+  failOn(read.problems);
+  const blank = (v: number | null): SheetValue => (v === null ? '' : v);
+  const rows = stageConversion(read.changes, pipeline).map((r) => [
+    r.stage,
+    r.reached,
+    r.advanced,
+    r.dropped,
+    blank(r.conversion),
+    r.won,
+    r.closed,
+    blank(r.winRate),
+    blank(r.winRateLow),
+    blank(r.winRateHigh),
+    blank(r.medianDays),
+    blank(r.suggestedStaleAfter),
+  ]);
+  return [CONVERSION_HEADER, ...rows];
+}
+
+export function winRateOf(
+  history: unknown,
+  stages: unknown,
+  stage: unknown,
+  minClosed: unknown,
+  timeZone: string,
+): SheetValue {
+  const pipeline = pipelineOf(stages);
+  const name = textOf(stage as Cell);
+  if (name === '') throw new PipelineError('WIN_RATE needs a stage name.');
+  const target = requireStage(pipeline, name);
+  const read = readHistory(gridOf(history, 'history'), pipeline, { zone: new Zone(timeZone) });
+  failOn(read.problems);
+  const min = isOmitted(minClosed) ? 5 : Number(minClosed);
+  const rate = winRate(read.changes, pipeline, target, min);
+  return rate === null ? '' : rate;
+}
+
+function pipelineOf(stages: unknown): Pipeline {
+  const pipeline = readPipeline(gridOf(stages, 'stages'));
+  failOn(pipeline.problems);
+  if (pipeline.stages.length === 0) throw new PipelineError('Stages has no stages below its header row.');
+  return pipeline;
+}
+
+function gridOf(value: unknown, name: string): Grid {
+  if (!Array.isArray(value)) {
+    throw new PipelineError(
+      `${name} must be a range with its header row, such as ${EXAMPLE_RANGE[name] ?? 'A:L'}.`,
+    );
+  }
+  return toGrid(value);
+}
+
+const EXAMPLE_RANGE: Record<string, string> = {
+  deals: 'Deals!A:L',
+  stages: 'Stages!A:G',
+  history: "'Stage history'!A:F",
+};
+
+function failOn(problems: readonly Problem[]): void {
+  if (problems.length > 0) throw new PipelineError(problemsMessage(problems));
+}
+
+/** An optional argument left out arrives as `undefined`; pointing at an empty cell gives `''`. */
+function isOmitted(value: unknown): boolean {
+  return value === undefined || value === null || (!Array.isArray(value) && isBlankCell(value as Cell));
+}

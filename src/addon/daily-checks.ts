@@ -1,0 +1,174 @@
+import type { Cell } from '../engine/cells';
+import { checkPipeline, type PipelineCheck } from '../engine/report';
+import { DEALS, TASKS } from '../engine/schema';
+import { readTable } from '../engine/table';
+import { isoDate, Zone } from '../engine/zone';
+import { planDigests } from './digest';
+import { DocumentStore } from './document-store';
+import { IdSequence } from './ids';
+import { type RunLog, readRunLog, writeRunLog } from './run-log';
+import { readSettings, resolveLanguage } from './settings';
+import { appendRows, writeColumnChanges } from './sheets-io';
+import { taskRows } from './task-rows';
+import { uiText } from './ui-text';
+import { loadSheet, requireSheet } from './workbook';
+
+const TASK_ID_KEY = 'sheetsPipeline.lastTaskNumber';
+
+/**
+ * The daily check: reads each table once, lets the engine decide, then writes
+ * the Health column (only the cells that change) and appends new tasks, each
+ * in one call. A second run the same day finds nothing to write and sends no
+ * mail. Errors are recorded for Settings, since triggers send no failure mail.
+ */
+export function dailyCheck(trigger: RunLog['trigger'], now: Date = new Date()): RunLog {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(30_000)) {
+    return {
+      at: now.toISOString(),
+      trigger,
+      ok: false,
+      error: 'Another check was still running; this one was skipped.',
+    };
+  }
+  const store = new DocumentStore();
+  const previous = readRunLog(store);
+  let log: RunLog;
+  try {
+    log = checkAndWrite(trigger, now, store, previous);
+  } catch (e) {
+    log = { at: now.toISOString(), trigger, ok: false, error: e instanceof Error ? e.message : String(e) };
+    if (previous?.digestDay) log.digestDay = previous.digestDay;
+  }
+  writeRunLog(store, log);
+  store.save();
+  lock.releaseLock();
+  return log;
+}
+
+function checkAndWrite(
+  trigger: RunLog['trigger'],
+  now: Date,
+  store: DocumentStore,
+  previous: RunLog | null,
+): RunLog {
+  const ss = SpreadsheetApp.getActive();
+  const zone = new Zone(ss.getSpreadsheetTimeZone());
+  const settings = readSettings(store);
+  const language = resolveLanguage(settings, ss);
+  const stages = requireSheet(ss, 'Stages');
+  const deals = requireSheet(ss, 'Deals');
+  const history = loadSheet(ss, 'Stage history');
+  const tasks = loadSheet(ss, 'Tasks');
+  const today = zone.day(now.getTime());
+  const check = checkPipeline(
+    {
+      stages: stages.grid,
+      deals: deals.grid,
+      history: history?.grid ?? [historyHeaderOnly],
+      tasks: tasks?.grid ?? null,
+    },
+    { zone, today, language },
+  );
+
+  const healthChanged = writeHealth(deals.sheet, deals.grid, check, language);
+  const tasksCreated = tasks ? appendTasks(tasks.sheet, tasks.grid, check, zone, now, store) : 0;
+
+  const log: RunLog = {
+    at: now.toISOString(),
+    trigger,
+    ok: true,
+    deals: check.deals.length,
+    stale: check.findings.stale.length,
+    overdue: check.findings.overdue.length,
+    healthChanged,
+    tasksCreated,
+    problems: check.problems.length,
+    emailsSent: 0,
+  };
+  const day = isoDate(today);
+  if (previous?.digestDay) log.digestDay = previous.digestDay;
+  if (settings.notifications && previous?.digestDay !== day) {
+    const mails = planDigests(check, {
+      managerEmail: settings.managerEmail,
+      language,
+      spreadsheetName: ss.getName(),
+      url: ss.getUrl(),
+    });
+    if (mails.length > 0) {
+      const quota = MailApp.getRemainingDailyQuota();
+      const sendable = mails.slice(0, Math.max(0, quota));
+      for (const mail of sendable) MailApp.sendEmail(mail.to, mail.subject, mail.body);
+      log.emailsSent = sendable.length;
+      log.emailsSkipped = mails.length - sendable.length;
+      log.digestDay = day;
+    }
+  }
+  return log;
+}
+
+// Without a Stage history sheet the check still runs; only the fallback for a blank Stage entered is lost.
+const historyHeaderOnly: Cell[] = ['When', 'Deal ID', 'From stage', 'To stage'];
+
+/** Health is the one Deals column the add-on owns; it is added at the end when missing. */
+function writeHealth(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  grid: Cell[][],
+  check: PipelineCheck,
+  language: 'ko' | 'en',
+): number {
+  let column = check.dealsTable.columns.health;
+  const rows = grid.length - 1;
+  if (rows <= 0) return 0;
+  const current = grid.slice(1).map((row) => (column === undefined ? '' : (row[column] ?? '')));
+  const next = current.map((value, i) => check.health.get(check.dealsTable.firstRow + 1 + i) ?? value);
+  if (column === undefined) {
+    if (next.every((v) => v === '')) return 0;
+    column = check.dealsTable.headers.length;
+    const header =
+      check.dealsTable.language === 'ko' || language === 'ko'
+        ? DEALS.columns.health.ko
+        : DEALS.columns.health.en;
+    sheet.getRange(1, column + 1).setValue(header);
+  }
+  return writeColumnChanges(sheet, column + 1, 2, current, next);
+}
+
+function appendTasks(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  grid: Cell[][],
+  check: PipelineCheck,
+  zone: Zone,
+  now: Date,
+  store: DocumentStore,
+): number {
+  if (check.tasks.length === 0 || grid.length === 0) return 0;
+  const table = readTable(grid, TASKS);
+  const ids = new IdSequence(
+    'T-',
+    TASK_ID_KEY,
+    grid.slice(1).map((r) => r[table.columns.taskId ?? -1] ?? ''),
+    store,
+  );
+  const { firstColumn, rows } = taskRows(table, check.tasks, zone, now, ids);
+  appendRows(sheet, firstColumn, rows, grid.length);
+  ids.remember();
+  return rows.length;
+}
+
+/** Trigger handler: errors are recorded, not thrown (nobody would see them). */
+export function runDailyChecks(): void {
+  dailyCheck('schedule');
+}
+
+/** Menu: runs the check and says what it did. */
+export function runChecksNow(): void {
+  const log = dailyCheck('menu');
+  const ss = SpreadsheetApp.getActive();
+  const t = uiText(resolveLanguage(readSettings(new DocumentStore()), ss));
+  if (!log.ok) {
+    SpreadsheetApp.getUi().alert(t.title, log.error ?? '', SpreadsheetApp.getUi().ButtonSet.OK);
+    return;
+  }
+  ss.toast(t.checksDone(log), t.title, 8);
+}

@@ -1,0 +1,29 @@
+/**
+ * Everything Apps Script calls. esbuild bundles this module into the global
+ * `SheetsPipeline`; `entry-stubs.js` declares each entry point as a top-level
+ * function (Apps Script only sees those) that forwards here.
+ */
+import { forecastRangeOf, forecastWeighted, stageConversionOf, winRateOf } from './custom-functions';
+
+export { onInstall, onOpen } from './menu';
+
+/** Custom functions see the spreadsheet read-only; its zone is all they ask. */
+function spreadsheetZone(): string {
+  return SpreadsheetApp.getActive().getSpreadsheetTimeZone();
+}
+
+export function FORECAST_WEIGHTED(deals: unknown, stages: unknown, month?: unknown) {
+  return forecastWeighted(deals, stages, month, spreadsheetZone());
+}
+
+export function FORECAST_RANGE(deals: unknown, stages: unknown, month: unknown, trials?: unknown) {
+  return forecastRangeOf(deals, stages, month, trials, spreadsheetZone());
+}
+
+export function STAGE_CONVERSION(history: unknown, stages: unknown) {
+  return stageConversionOf(history, stages, spreadsheetZone());
+}
+
+export function WIN_RATE(history: unknown, stages: unknown, stage: unknown, minClosed?: unknown) {
+  return winRateOf(history, stages, stage, minClosed, spreadsheetZone());
+}
