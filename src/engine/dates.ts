@@ -11,6 +11,8 @@ export interface DateContext {
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const SHEETS_EPOCH_LOCAL = Date.UTC(1899, 11, 30);
+const FIRST_INSTANT = -62_135_596_800_000; // 0001-01-01T00:00Z
+const LAST_INSTANT = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
 
 // 2023-11-15, 2023/11/15, 2023.11.15, 2023. 11. 5, 2023. 11. 5. — then an optional time.
 const YMD = /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\.?(?:(?:\s+|T)(.*))?$/;
@@ -30,7 +32,9 @@ const TIME =
 export function parseDate(cell: Cell, ctx: DateContext): Parsed<LocalTime | null> {
   if (isDateCell(cell)) {
     const t = cell.getTime();
-    return Number.isNaN(t) ? fail('is not a valid date') : ok(ctx.zone.local(t));
+    // Years 1–9999, as Sheets allows; outside them zone arithmetic has no meaning.
+    if (Number.isNaN(t) || t < FIRST_INSTANT || t > LAST_INSTANT) return fail('is not a valid date');
+    return ok(ctx.zone.local(t));
   }
   if (typeof cell === 'number') {
     // A date cell formatted as a number shows its serial: days since 1899-12-30.

@@ -1,5 +1,11 @@
-import { type Cell, isBlankCell, isDateCell } from './cells';
+import { type Cell, cellText, isBlankCell, isDateCell } from './cells';
 import type { Parsed } from './dates';
+
+/**
+ * Beyond a quadrillion (10¹⁵) an amount is a typo, and sums of such numbers
+ * lose whole units or overflow: refuse it rather than forecast nonsense.
+ */
+export const MAX_AMOUNT = 1e15;
 
 const CURRENCY = /₩|\$|€|£|¥|원|krw|usd|eur|jpy|gbp/gi;
 // Korean units multiply what stands before them: 1억 5,000만 = 150,000,000.
@@ -14,7 +20,8 @@ const TERM = /(\d+(?:\.\d+)?)(억|천만|백만|만|천|k|m)?/gy;
 export function parseAmount(cell: Cell): Parsed<number> {
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return { ok: false, message: 'is not a number' };
-    return cell < 0 ? { ok: false, message: 'is negative' } : { ok: true, value: cell };
+    if (cell < 0) return { ok: false, message: 'is negative' };
+    return cell > MAX_AMOUNT ? { ok: false, message: 'is too large' } : { ok: true, value: cell };
   }
   if (isBlankCell(cell)) return { ok: true, value: 0 };
   if (typeof cell !== 'string') return { ok: false, message: 'is not an amount' };
@@ -22,7 +29,8 @@ export function parseAmount(cell: Cell): Parsed<number> {
   if (/^-|^\(.*\)$|-$/.test(text)) return { ok: false, message: 'is negative' };
   const plain = normalizeSeparators(text.replace(/^\+/, ''));
   const value = plain === null ? null : sumTerms(plain);
-  return value === null ? { ok: false, message: 'is not an amount' } : { ok: true, value };
+  if (value === null) return { ok: false, message: 'is not an amount' };
+  return value > MAX_AMOUNT ? { ok: false, message: 'is too large' } : { ok: true, value };
 }
 
 // A separator not between a digit and exactly three digits.
@@ -145,6 +153,6 @@ export function stageKey(name: string): string {
 /** Trimmed text of a cell, for names, owners and notes. */
 export function textOf(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
-  if (isDateCell(cell)) return cell.toISOString();
+  if (isDateCell(cell)) return cellText(cell);
   return String(cell).trim();
 }

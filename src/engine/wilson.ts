@@ -16,5 +16,6 @@ export function wilsonInterval(successes: number, trials: number, z = Z95): { lo
   const denominator = 1 + z2 / trials;
   const centre = (p + z2 / (2 * trials)) / denominator;
   const half = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
-  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+  // Rounding can put the bound a hair past p at 0 or n successes (4 of 4 → high 0.9999999999999999).
+  return { low: Math.min(p, Math.max(0, centre - half)), high: Math.max(p, Math.min(1, centre + half)) };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Grid } from '../../src/engine/cells';
 import { checkPipeline, type WorkbookGrids } from '../../src/engine/report';
 import { readPipeline } from '../../src/engine/stages';
 import { stageEntryTasks } from '../../src/engine/tasks';
@@ -15,21 +16,48 @@ const STAGES = [
   ['최종 결정 및 계약 싸인 완료', '100%', '', '수주', '', ''],
 ];
 
-function workbook(tasks: unknown[][] | null = null): WorkbookGrids {
+function workbook(tasks: Grid | null = null): WorkbookGrids {
   return {
     stages: STAGES,
     deals: [
       ['딜 ID', '딜 이름', '담당자', '금액', '단계', '단계 진입일', '수주 예정일', '상태'],
       // Entered late on 1 Nov in Seoul: 14 Seoul days by the 15th → stale ("14일 이상").
-      ['D-1', '정체된 딜', 'a@example.com', 100, '미팅 약속 완료', seoul(2023, 11, 1, 23, 30), seoul(2023, 12, 1), ''],
+      [
+        'D-1',
+        '정체된 딜',
+        'a@example.com',
+        100,
+        '미팅 약속 완료',
+        seoul(2023, 11, 1, 23, 30),
+        seoul(2023, 12, 1),
+        '',
+      ],
       // 13 days: not yet.
-      ['D-2', '신선한 딜', 'b@example.com', 100, '미팅 약속 완료', seoul(2023, 11, 2), seoul(2023, 12, 1), ''],
+      [
+        'D-2',
+        '신선한 딜',
+        'b@example.com',
+        100,
+        '미팅 약속 완료',
+        seoul(2023, 11, 2),
+        seoul(2023, 12, 1),
+        '',
+      ],
       // No Stage entered: the history says 2023-10-20 → 26 days; and overdue since 11-10.
       ['D-3', '이력으로 판단', 'c@example.com', 100, '온보딩 교육 중', '', seoul(2023, 11, 10), ''],
       // No date anywhere.
       ['D-4', '날짜 없음', 'd@example.com', 100, '온보딩 교육 중', '', '', ''],
       // Won deals are never stale or overdue.
-      ['D-5', '수주', 'e@example.com', 100, '최종 결정 및 계약 싸인 완료', seoul(2023, 1, 1), seoul(2023, 1, 1), ''],
+      [
+        'D-5',
+        '수주',
+        'e@example.com',
+        100,
+        '최종 결정 및 계약 싸인 완료',
+        seoul(2023, 1, 1),
+        seoul(2023, 1, 1),
+        '',
+      ],
       ['D-6', '오류', 'f@example.com', 'TBD', '온보딩 교육 중', seoul(2023, 11, 14), '', '이전 상태'],
     ],
     history: [

@@ -10,7 +10,14 @@ describe('reading tables by header', () => {
   it('finds columns in any order, any case, with spacing and punctuation ignored, in Korean or English', () => {
     const pipeline = readPipeline([
       [' 정체 기준일 ', 'STAGE', 'win-probability', 'Exit criteria', '자동 생성 할일', 'Required fields'],
-      [14, '미팅 약속 완료', '10%', '- 니즈 확인\n- 의사결정자 파악\n', '회사 소개서 발송\n미팅 안건 공유 (+3d)', '금액, 수주 예정일'],
+      [
+        14,
+        '미팅 약속 완료',
+        '10%',
+        '- 니즈 확인\n- 의사결정자 파악\n',
+        '회사 소개서 발송\n미팅 안건 공유 (+3d)',
+        '금액, 수주 예정일',
+      ],
       ['', 'Won', 1, '', '', ''],
     ]);
     expect(pipeline.problems).toEqual([]);
@@ -82,7 +89,12 @@ describe('reading tables by header', () => {
       ['A', '150%'],
       ['B', '20%'],
     ]);
-    expect(pipeline.problems[0]).toMatchObject({ table: 'Stages', row: 2, column: 'Probability', value: '150%' });
+    expect(pipeline.problems[0]).toMatchObject({
+      table: 'Stages',
+      row: 2,
+      column: 'Probability',
+      value: '150%',
+    });
     const read = readDeals(
       [
         ['Amount', 'Stage'],

@@ -25,9 +25,12 @@ describe('amounts', () => {
     expect(parseAmount(cell)).toEqual(ok(value));
   });
 
-  it.each([['TBD'], ['-5,000'], ['(5,000)'], [-1], ['1만 2억'], ['1..2'], [true]])('%j is refused', (cell) => {
-    expect(parseAmount(cell).ok).toBe(false);
-  });
+  it.each([['TBD'], ['-5,000'], ['(5,000)'], [-1], ['1만 2억'], ['1..2'], [true]])(
+    '%j is refused',
+    (cell) => {
+      expect(parseAmount(cell).ok).toBe(false);
+    },
+  );
 
   it('says why a negative amount is refused', () => {
     expect(parseAmount('-5,000원')).toEqual({ ok: false, message: 'is negative' });
@@ -99,9 +102,12 @@ describe('dates', () => {
     expect(new Date(ny.instant(Date.UTC(2023, 5, 1))).toISOString()).toBe('2023-06-01T04:00:00.000Z');
   });
 
-  it.each([['2023-02-30'], ['2023-13-01'], ['soon'], ['2023-11-15 25:00'], ['15.11.']])('%s is refused', (text) => {
-    expect(parseDate(text, { zone }).ok).toBe(false);
-  });
+  it.each([['2023-02-30'], ['2023-13-01'], ['soon'], ['2023-11-15 25:00'], ['15.11.']])(
+    '%s is refused',
+    (text) => {
+      expect(parseDate(text, { zone }).ok).toBe(false);
+    },
+  );
 
   it('treats a blank cell as no date', () => {
     expect(parseDate('', { zone })).toEqual(ok(null));

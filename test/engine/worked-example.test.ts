@@ -31,7 +31,9 @@ describe('the SPEC worked example', () => {
     );
     expect(deals.problems).toEqual([]);
     const table = forecastByMonth(deals.deals);
-    expect(table).toEqual([{ month: '2023-11', weighted: 7_000_000, openPipeline: 10_000_000, won: 0, openDeals: 1 }]);
+    expect(table).toEqual([
+      { month: '2023-11', weighted: 7_000_000, openPipeline: 10_000_000, won: 0, openDeals: 1 },
+    ]);
     expect(forecastForMonth(deals.deals, parseMonthArgument('2023-11', zone))).toBe(7_000_000);
   });
 

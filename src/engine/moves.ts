@@ -1,0 +1,135 @@
+import { type Cell, isBlankCell } from './cells';
+import type { Deal } from './deals';
+import type { Stage } from './stages';
+import { normalizeHeader } from './table';
+import { type DayNumber, isoDate } from './zone';
+import { type PlannedTask, stageEntryTasks, type TaskRow, taskKey } from './tasks';
+
+/** How a move relates to the pipeline's order; only `forward` is held to exit criteria. */
+export type MoveKind = 'forward' | 'back' | 'lost' | 'reopen' | 'same';
+
+export function moveKind(from: Stage, to: Stage): MoveKind {
+  if (from === to) return 'same';
+  if (to.outcome === 'lost') return 'lost';
+  if (from.outcome !== 'open') return 'reopen';
+  if (to.outcome === 'won') return 'forward';
+  return to.index > from.index ? 'forward' : 'back';
+}
+
+export interface ChecklistItem {
+  readonly criterion: string;
+  readonly done: boolean;
+  /** The Tasks row that holds it, when there is one. */
+  readonly taskRow: number | null;
+}
+
+export interface ExitCheck {
+  readonly checklist: readonly ChecklistItem[];
+  readonly requiredFields: readonly { field: string; filled: boolean }[];
+  /** What stops a forward move, in words: unticked criteria and empty required fields. */
+  readonly missing: readonly string[];
+}
+
+/**
+ * What the deal still owes before leaving its stage: every exit criterion
+ * needs a Done Required task of this stay (a deal that entered before the
+ * add-on has none, so its criteria show unticked), and every Required field
+ * must be filled in the deal's row.
+ */
+export function exitCheck(
+  deal: Deal,
+  enteredDay: DayNumber | null,
+  tasks: readonly TaskRow[],
+  dealHeaders: readonly string[],
+): ExitCheck {
+  const stage = deal.stage;
+  const mine = tasks.filter((t) => t.dealId === deal.id && t.required);
+  const checklist = stage.exitCriteria.map((criterion) => {
+    const task = findCriterionTask(mine, deal, criterion, enteredDay);
+    return { criterion, done: task?.done ?? false, taskRow: task?.row ?? null };
+  });
+  const columnOf = new Map(dealHeaders.map((h, i) => [normalizeHeader(h), i]));
+  const requiredFields = stage.requiredFields.map((field) => {
+    const c = columnOf.get(normalizeHeader(field));
+    const cell: Cell = c === undefined ? '' : (deal.cells[c] ?? '');
+    return { field, filled: !isBlankCell(cell) };
+  });
+  const missing = [
+    ...checklist.filter((c) => !c.done).map((c) => c.criterion),
+    ...requiredFields.filter((f) => !f.filled).map((f) => f.field),
+  ];
+  return { checklist, requiredFields, missing };
+}
+
+/**
+ * The Required task of a criterion for this stay: by key when the stay's day
+ * is known, otherwise (or for tasks typed by hand, without a key) the latest
+ * one of this stage with the same text.
+ */
+export function findCriterionTask(
+  tasks: readonly TaskRow[],
+  deal: Deal,
+  criterion: string,
+  enteredDay: DayNumber | null,
+): TaskRow | undefined {
+  if (enteredDay !== null) {
+    const key = taskKey(deal.id, deal.stage.name, enteredDay, criterion);
+    const byKey = tasks.find((t) => t.key === key);
+    if (byKey) return byKey;
+  }
+  const sameStay = enteredDay === null ? '' : `|${isoDate(enteredDay)}|`;
+  const candidates = tasks.filter(
+    (t) =>
+      t.required &&
+      t.task === criterion &&
+      normalizeHeader(t.stage) === normalizeHeader(deal.stage.name) &&
+      (t.key === '' || sameStay === '' || t.key.includes(sameStay)),
+  );
+  return candidates[candidates.length - 1];
+}
+
+export interface MoveRequest {
+  readonly to: Stage;
+  readonly override: boolean;
+  readonly note: string;
+}
+
+export type MoveDecision =
+  | { ok: true; kind: MoveKind; note: string }
+  | { ok: false; reason: 'same' | 'criteria' | 'note'; missing: readonly string[] };
+
+/**
+ * Whether a deal may move: forward needs its exit criteria and required
+ * fields, unless overridden with a note; a loss needs a reason; moving back
+ * or reopening needs nothing.
+ */
+export function decideMove(kind: MoveKind, check: ExitCheck, request: MoveRequest): MoveDecision {
+  const note = request.note.trim();
+  if (kind === 'same') return { ok: false, reason: 'same', missing: [] };
+  if (kind === 'lost' && note === '') return { ok: false, reason: 'note', missing: [] };
+  if (kind === 'forward' && check.missing.length > 0) {
+    if (!request.override) return { ok: false, reason: 'criteria', missing: check.missing };
+    if (note === '') return { ok: false, reason: 'note', missing: check.missing };
+  }
+  return { ok: true, kind, note };
+}
+
+/** The writes a stage change makes, as data: the history row and the new stage's tasks. */
+export interface StageChangePlan {
+  readonly history: { dealId: string; from: string; to: string; by: string; note: string };
+  readonly tasks: readonly PlannedTask[];
+}
+
+export function planStageChange(
+  deal: { id: string; owner: string },
+  from: string,
+  to: Stage,
+  enteredDay: DayNumber,
+  by: string,
+  note: string,
+): StageChangePlan {
+  return {
+    history: { dealId: deal.id, from, to: to.name, by, note },
+    tasks: stageEntryTasks(deal, to, enteredDay),
+  };
+}
