@@ -1,0 +1,71 @@
+import type { Rect } from './a1';
+import type { ChartData } from './charts';
+import type { ConditionalRuleData } from './conditional-format';
+import { Grid } from './grid';
+
+/** One sheet's state (the data behind every `Sheet` object handed out for it). */
+export class SheetModel {
+  hidden = false;
+  frozenRows = 0;
+  frozenColumns = 0;
+  readonly columnWidths = new Map<number, number>();
+  conditionalRules: ConditionalRuleData[] = [];
+  charts: ChartData[] = [];
+
+  constructor(
+    readonly id: number,
+    public name: string,
+    readonly grid: Grid,
+  ) {}
+}
+
+/** The spreadsheet's state. */
+export class Book {
+  readonly sheets: SheetModel[] = [];
+  active: { sheet: SheetModel; rect: Rect } | null = null;
+  private nextSheetId = 0;
+
+  constructor(
+    readonly id: string,
+    public name: string,
+    public timeZone: string,
+    public locale: string,
+  ) {}
+
+  get url(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
+  }
+
+  /** Sheet names are unique ignoring case, and lookups ignore case too. */
+  find(name: string): SheetModel | null {
+    const key = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === key) ?? null;
+  }
+
+  byId(id: number): SheetModel | null {
+    return this.sheets.find((s) => s.id === id) ?? null;
+  }
+
+  /** Adds a sheet at a 0-based index (end by default). The first sheet has gid 0, as in Sheets. */
+  add(name: string, index: number = this.sheets.length, rows = 1000, columns = 26): SheetModel {
+    const id = this.nextSheetId === 0 ? 0 : 100_000_000 + this.nextSheetId * 7_919;
+    this.nextSheetId++;
+    const sheet = new SheetModel(id, name, new Grid(rows, columns));
+    this.sheets.splice(Math.max(0, Math.min(index, this.sheets.length)), 0, sheet);
+    return sheet;
+  }
+
+  /** A name Sheets would give a new unnamed sheet: Sheet1, Sheet2... */
+  freshName(): string {
+    for (let n = 1; ; n++) if (!this.find(`Sheet${n}`)) return `Sheet${n}`;
+  }
+
+  activeSheet(): SheetModel {
+    const first = this.sheets.find((s) => !s.hidden) ?? this.sheets[0];
+    if (!this.active || !this.sheets.includes(this.active.sheet)) {
+      if (!first) throw new Error('Sheets stand-in: the spreadsheet has no sheets');
+      this.active = { sheet: first, rect: { row: 1, column: 1, numRows: 1, numColumns: 1 } };
+    }
+    return this.active.sheet;
+  }
+}
