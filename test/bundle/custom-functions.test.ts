@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { workbookFromCsvFolder } from '../support/csv-workbook';
+import { loadBundle } from '../support/load-bundle';
+import { seoul } from '../support/seoul';
+import { createStandIn } from '../support/standin';
+
+/** The bundle in node:vm over a Seoul spreadsheet, called as a custom-function cell. */
+function sheetsWith(sheets: Record<string, unknown[][]> = {}) {
+  const standIn = createStandIn({ timeZone: 'Asia/Seoul', locale: 'ko_KR', sheets: sheets as never });
+  const app = loadBundle(standIn);
+  const call = (name: string, ...args: unknown[]) => {
+    standIn.customFunction();
+    return (app[name] as (...a: unknown[]) => unknown)(...args);
+  };
+  return { standIn, call };
+}
+
+const STAGES = [
+  ['단계', '수주 성공 확률', '정체 기준일', '결과'],
+  ['미팅 약속 완료', 0.1, 14, ''],
+  ['제품 살펴보는 중', 0.3, 21, ''],
+  ['온보딩 교육 중', 0.7, 14, ''],
+  ['최종 결정 및 계약 싸인 완료', 1, '', '수주'],
+  ['실주', 0, '', '실주'],
+];
+
+describe('custom functions as Sheets calls them', () => {
+  it('FORECAST_WEIGHTED: the worked example, 10,000,000원 at 70% closing in Nov 2023 → 7,000,000', () => {
+    expect(process.env.TZ).toBe('America/Los_Angeles');
+    const { call } = sheetsWith();
+    const deals = [
+      ['딜 ID', '딜 이름', '금액', '단계', '수주 예정일'],
+      ['D-1', '학원 관리', '10,000,000원', '온보딩 교육 중', seoul(2023, 11, 1, 0, 0)],
+      ['', '', '', '', ''],
+      ['', '', '', '', ''],
+    ];
+    expect(call('FORECAST_WEIGHTED', deals, STAGES, '2023-11')).toBe(7_000_000);
+    // A month given as a date cell: 1 Nov 00:00 Seoul is still October in Los Angeles.
+    expect(call('FORECAST_WEIGHTED', deals, STAGES, seoul(2023, 11, 1))).toBe(7_000_000);
+    expect(call('FORECAST_WEIGHTED', deals, STAGES)).toEqual([
+      ['Month', 'Weighted', 'Open pipeline', 'Won', 'Open deals'],
+      ['2023-11', 7_000_000, 10_000_000, 0, 1],
+    ]);
+  });
+
+  it('returns arrays the sheet spills, and treats an empty month cell as no month', () => {
+    const { call } = sheetsWith();
+    const table = call(
+      'FORECAST_WEIGHTED',
+      [['Amount', 'Stage', 'Expected close']],
+      STAGES,
+      '',
+    ) as unknown[][];
+    expect(Array.isArray(table)).toBe(true);
+    expect(table).toEqual([['Month', 'Weighted', 'Open pipeline', 'Won', 'Open deals']]);
+  });
+
+  it('throws an error naming the sheet row, column and value of bad input', () => {
+    const { call } = sheetsWith();
+    const deals = [
+      ['Amount', 'Stage', 'Expected close'],
+      [100, '미팅 약속 완료', seoul(2023, 11, 1)],
+      ['TBD', '미팅 약속 완료', seoul(2023, 11, 1)],
+      [100, '협상 중', seoul(2023, 11, 1)],
+    ];
+    expect(() => call('FORECAST_WEIGHTED', deals, STAGES)).toThrow(
+      "Deals row 3, column Amount 'TBD': Amount is not an amount; Deals row 4, column Stage '협상 중': Stage is not a stage in Stages",
+    );
+    expect(() => call('FORECAST_WEIGHTED', [['Deal', 'Stage']], STAGES)).toThrow(
+      /Deals has no column 'Amount'/,
+    );
+    expect(() => call('FORECAST_WEIGHTED', 5, STAGES)).toThrow(
+      /deals must be a range with its header row, such as Deals!A:L/,
+    );
+  });
+
+  it('STAGE_CONVERSION and WIN_RATE over the Korean sample history', () => {
+    const sheets = workbookFromCsvFolder('sample-data', 'Asia/Seoul');
+    const { call, standIn } = sheetsWith(sheets);
+    const history = standIn.values('Stage history');
+    const stages = standIn.values('Stages');
+    const table = call('STAGE_CONVERSION', history, stages) as unknown[][];
+    expect(table[0]).toEqual([
+      'Stage',
+      'Reached',
+      'Advanced',
+      'Dropped',
+      'Conversion',
+      'Won',
+      'Closed',
+      'Win rate',
+      'Win rate low',
+      'Win rate high',
+      'Median days',
+      'Suggested stale after',
+    ]);
+    expect(table.map((r) => r[0])).toEqual([
+      'Stage',
+      '미팅 약속 완료',
+      '제품 살펴보는 중',
+      '온보딩 교육 중',
+      '계약/견적 전달 받음',
+    ]);
+    // Same numbers as the CLI report over the same CSVs: 40 deals reached the first stage, 8 of 17 closed were won.
+    expect(table[1]?.slice(0, 8)).toEqual(['미팅 약속 완료', 40, 32, 2, 32 / 34, 8, 17, 8 / 17]);
+    expect(call('WIN_RATE', history, stages, '온보딩 교육 중')).toBeCloseTo(8 / 12, 12);
+    expect(call('WIN_RATE', history, stages, '온보딩 교육 중', 20)).toBe('');
+    expect(() => call('WIN_RATE', history, stages, '실주')).toThrow(/lost stage/);
+    expect(() => call('WIN_RATE', history, stages, '계약')).toThrow(/no stage '계약'/);
+  });
+
+  it('FORECAST_RANGE: one row of P10 ≤ P50 ≤ P90, the same on every recalculation', () => {
+    const sheets = workbookFromCsvFolder('sample-data', 'Asia/Seoul');
+    const { call, standIn } = sheetsWith(sheets);
+    const deals = standIn.values('Deals');
+    const stages = standIn.values('Stages');
+    const first = call('FORECAST_RANGE', deals, stages, '2023-12') as number[][];
+    expect(first).toHaveLength(1);
+    const [p10, p50, p90] = first[0] as number[];
+    expect(p10).toBeLessThanOrEqual(p50 as number);
+    expect(p50).toBeLessThanOrEqual(p90 as number);
+    expect(call('FORECAST_RANGE', deals, stages, '2023-12')).toEqual(first);
+    expect(call('FORECAST_RANGE', deals, stages, '2023-12', 500)).not.toEqual(first);
+    expect(() => call('FORECAST_RANGE', deals, stages, '2023-12', 200_000)).toThrow(
+      /trials must be a whole number from 1 to 100000/,
+    );
+    expect(() => call('FORECAST_RANGE', deals, stages)).toThrow(/needs a month/);
+  });
+});
