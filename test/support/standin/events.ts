@@ -81,10 +81,13 @@ export function userEdit(
   if (!sheet) throw new Error(`Sheets stand-in: no sheet named ${sheetName}`);
   if (user) ctx.activeUser = user;
   const installable = options.installable === true;
+  // An installable edit trigger fires for anyone's edit and runs as the person who
+  // created it; `e.user` is the editor. Any ON_EDIT trigger of the document will do.
   const trigger = installable
-    ? ctx.triggers.find((t) => t.owner === ctx.activeUser && t.eventType === 'ON_EDIT')
+    ? (ctx.triggers.find((t) => t.owner === ctx.activeUser && t.eventType === 'ON_EDIT') ??
+      ctx.triggers.find((t) => t.eventType === 'ON_EDIT'))
     : undefined;
-  if (installable && !trigger) throw new Error('Sheets stand-in: the user has no installable edit trigger');
+  if (installable && !trigger) throw new Error('Sheets stand-in: nobody has an installable edit trigger here');
   ctx.begin(installable ? 'installable-edit' : 'edit', installable ? 'FULL' : 'LIMITED');
 
   const range = rangeFromA1(ctx, sheet, a1);
