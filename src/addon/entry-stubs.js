@@ -72,3 +72,78 @@ function STAGE_CONVERSION(history, stages) {
 function WIN_RATE(history, stages, stage, min_closed) {
   return SheetsPipeline.WIN_RATE(history, stages, stage, min_closed);
 }
+
+/** Extensions › Sheets Pipeline › Set up pipeline sheets. */
+function setupPipeline() {
+  return SheetsPipeline.setupPipeline();
+}
+
+/** Extensions › Sheets Pipeline › Open deal panel. */
+function showDealPanel() {
+  return SheetsPipeline.showDealPanel();
+}
+
+/** Extensions › Sheets Pipeline › Run checks now. */
+function runChecksNow() {
+  return SheetsPipeline.runChecksNow();
+}
+
+/** The daily time-driven trigger: flags stale and overdue deals, adds review tasks, sends digests. */
+function runDailyChecks(e) {
+  return SheetsPipeline.runDailyChecks(e);
+}
+
+/** Extensions › Sheets Pipeline › Turn daily checks on/off. */
+function toggleDailyChecks() {
+  return SheetsPipeline.toggleDailyChecks();
+}
+
+/** Extensions › Sheets Pipeline › Build dashboard. */
+function buildDashboard() {
+  return SheetsPipeline.buildDashboard();
+}
+
+/** Extensions › Sheets Pipeline › Settings. */
+function showSettings() {
+  return SheetsPipeline.showSettings();
+}
+
+/** Installable edit trigger: stages typed or pasted into Deals are logged with their tasks. */
+function onDealsEdit(e) {
+  return SheetsPipeline.onDealsEdit(e);
+}
+
+/** Deal panel (google.script.run): the selected sheet and row. */
+function panelGetSelection() {
+  return SheetsPipeline.panelGetSelection();
+}
+
+/** Deal panel (google.script.run): the deal's stage, checklist and tasks. */
+function panelGetState(dealId) {
+  return SheetsPipeline.panelGetState(dealId);
+}
+
+/** Deal panel (google.script.run): moves a deal, checking its exit criteria. */
+function panelMoveDeal(request) {
+  return SheetsPipeline.panelMoveDeal(request);
+}
+
+/** Deal panel (google.script.run): ticks an exit criterion. */
+function panelSetChecklistItem(request) {
+  return SheetsPipeline.panelSetChecklistItem(request);
+}
+
+/** Deal panel (google.script.run): ticks one of the deal's other tasks. */
+function panelSetTaskDone(request) {
+  return SheetsPipeline.panelSetTaskDone(request);
+}
+
+/** Settings dialog (google.script.run): current settings and the last run. */
+function settingsGetState() {
+  return SheetsPipeline.settingsGetState();
+}
+
+/** Settings dialog (google.script.run): saves the settings. */
+function settingsSave(settings) {
+  return SheetsPipeline.settingsSave(settings);
+}

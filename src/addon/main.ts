@@ -1,11 +1,25 @@
 /**
  * Everything Apps Script calls. esbuild bundles this module into the global
  * `SheetsPipeline`; `entry-stubs.js` declares each entry point as a top-level
- * function (Apps Script only sees those) that forwards here.
+ * function (Apps Script only sees those) that forwards here. The build fails
+ * when the two lists differ.
  */
 import { forecastRangeOf, forecastWeighted, stageConversionOf, winRateOf } from './custom-functions';
 
+export { runChecksNow, runDailyChecks } from './daily-checks';
+export { buildDashboard } from './dashboard';
+export { settingsGetState, settingsSave, showDealPanel, showSettings } from './dialogs';
+export { onDealsEdit } from './manual-edits';
 export { onInstall, onOpen } from './menu';
+export {
+  panelGetSelection,
+  panelGetState,
+  panelMoveDeal,
+  panelSetChecklistItem,
+  panelSetTaskDone,
+} from './panel-server';
+export { setupPipeline } from './setup';
+export { toggleDailyChecks } from './triggers';
 
 /** Custom functions see the spreadsheet read-only; its zone is all they ask. */
 function spreadsheetZone(): string {

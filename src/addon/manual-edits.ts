@@ -56,7 +56,12 @@ function logStageEdits(firstRow: number, lastRow: number, oldValue: unknown, by:
   const texts = cellTexts(session.language);
   const col = table.columns;
   const cell = (i: number, c: number | undefined): Cell => (c === undefined ? '' : (grid[i]?.[c] ?? ''));
-  const ids = new IdSequence('D-', DEAL_ID_KEY, grid.slice(1).map((r) => (col.id === undefined ? '' : (r[col.id] ?? ''))), session.store);
+  const ids = new IdSequence(
+    'D-',
+    DEAL_ID_KEY,
+    grid.slice(1).map((r) => (col.id === undefined ? '' : (r[col.id] ?? ''))),
+    session.store,
+  );
   const newIds = new Map<number, Cell>();
   const health = new Map<number, Cell>();
   const changes: StageChangeRequest[] = [];
@@ -66,12 +71,14 @@ function logStageEdits(firstRow: number, lastRow: number, oldValue: unknown, by:
     if (name === '') continue;
     const to = session.pipeline.find(name);
     if (!to) {
-      const problem = session.deals.problems.find((p) => p.row === i + 1 && p.column === table.headers[col.stage as number]);
+      const problem = session.deals.problems.find(
+        (p) => p.row === i + 1 && p.column === table.headers[col.stage as number],
+      );
       if (problem) health.set(i, texts.problem(problem));
       continue;
     }
     let dealId = textOf(cell(i, col.id));
-    const stays = dealId === "" ? undefined : session.history().get(dealId);
+    const stays = dealId === '' ? undefined : session.history().get(dealId);
     const last = stays ? stays[stays.length - 1] : undefined;
     const previous = last ? last.to.name : textOf((oldValue ?? '') as Cell);
     if (previous !== '' && stageKey(previous) === stageKey(to.name)) continue;
@@ -97,7 +104,8 @@ function logStageEdits(firstRow: number, lastRow: number, oldValue: unknown, by:
     writeCells(session.dealsSheet.sheet, col.id + 1, newIds);
     ids.remember();
   }
-  if (col.health !== undefined && health.size > 0) writeCells(session.dealsSheet.sheet, col.health + 1, health);
+  if (col.health !== undefined && health.size > 0)
+    writeCells(session.dealsSheet.sheet, col.health + 1, health);
   applyStageChanges(session, changes);
   session.store.save();
 }

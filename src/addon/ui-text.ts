@@ -17,6 +17,7 @@ const EN = {
   settingsTitle: 'Sheets Pipeline settings',
   checksOn: (hour: number) => `Daily checks are on: every day at ${hour}:00. Stage edits are logged.`,
   checksOff: 'Daily checks are off. Stage edits are no longer logged automatically.',
+  dashboardDone: (day: string) => `Dashboard rebuilt (${day}).`,
   setupDone: (summary: string) => `Pipeline sheets are ready. ${summary}`,
   setupSummary: (s: SetupSummary) =>
     [
@@ -46,6 +47,7 @@ const KO: UiText = {
   settingsTitle: 'Sheets Pipeline 설정',
   checksOn: (hour: number) => `매일 점검이 켜졌습니다: 매일 ${hour}시. 단계 변경이 기록됩니다.`,
   checksOff: '매일 점검이 꺼졌습니다. 단계 변경이 더 이상 자동 기록되지 않습니다.',
+  dashboardDone: (day: string) => `대시보드를 다시 만들었습니다 (${day}).`,
   setupDone: (summary: string) => `파이프라인 시트가 준비되었습니다. ${summary}`,
   setupSummary: (s: SetupSummary) =>
     [

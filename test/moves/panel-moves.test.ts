@@ -145,7 +145,7 @@ describe('moving a deal', () => {
       ],
     ]);
     // The (+3d) task is due three days after entry.
-    expect((added[3]?.[3] as Date).toISOString()).toBe('2023-11-17T15:00:00.000Z');
+    expect(added[3]?.[3]).toEqual(new Date('2023-11-17T15:00:00.000Z'));
     // History and tasks were each one append.
     expect(standIn.calls.byMethod()['Range.setValues']).toBeLessThanOrEqual(3);
     expect(result.state?.deal?.stage).toBe('계약/견적 전달 받음');

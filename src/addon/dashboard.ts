@@ -1,0 +1,106 @@
+import { isoDate, monthIndexOf, monthKey, Zone } from '../engine/zone';
+import { DocumentStore } from './document-store';
+import { readSettings, resolveLanguage } from './settings';
+import { sheetNameFor } from './sheet-names';
+import { findSheet, wholeColumns } from './sheets-io';
+import { uiText } from './ui-text';
+import { requireSheet } from './workbook';
+
+const LABELS = {
+  en: {
+    title: 'Sheets Pipeline dashboard',
+    month: 'Month for the range',
+    range: 'P10 / P50 / P90 of that month',
+    forecast: 'Weighted forecast by month',
+    funnel: 'Stage funnel',
+    forecastChart: 'Weighted forecast vs open pipeline',
+    funnelChart: 'Deals reaching each stage',
+  },
+  ko: {
+    title: 'Sheets Pipeline 대시보드',
+    month: '범위를 볼 월',
+    range: '해당 월 P10 / P50 / P90',
+    forecast: '월별 가중 매출 예측',
+    funnel: '단계별 전환',
+    forecastChart: '가중 예측 vs 진행 중 파이프라인',
+    funnelChart: '단계별 도달 딜 수',
+  },
+};
+
+// Where the two spilled tables start; the charts read these blocks.
+const FORECAST_AT = { row: 6, column: 1 };
+const FUNNEL_AT = { row: 6, column: 8 };
+const SPILL_ROWS = 120;
+
+/**
+ * Builds (or rebuilds) the Dashboard sheet: live formulas over the pipeline
+ * sheets, and two charts. Only the cells and charts it owns are rewritten, so
+ * a rebuild never duplicates a chart.
+ */
+export function buildDashboard(): void {
+  const ss = SpreadsheetApp.getActive();
+  const store = new DocumentStore();
+  const language = resolveLanguage(readSettings(store), ss);
+  const l = LABELS[language];
+  const stages = requireSheet(ss, 'Stages').sheet;
+  const deals = requireSheet(ss, 'Deals').sheet;
+  const history = requireSheet(ss, 'Stage history').sheet;
+  const dealsRef = wholeColumns(deals, deals.getLastColumn());
+  const stagesRef = wholeColumns(stages, stages.getLastColumn());
+  const historyRef = wholeColumns(history, history.getLastColumn());
+
+  const sheet = findSheet(ss, 'Dashboard') ?? ss.insertSheet(sheetNameFor('Dashboard', language));
+  const zone = new Zone(ss.getSpreadsheetTimeZone());
+  const thisMonth = monthKey(monthIndexOf(zone.day(Date.now())));
+
+  sheet.getRange(1, 1).setValue(l.title).setFontWeight('bold').setFontSize(14);
+  sheet.getRange(2, 1, 2, 2).setValues([
+    [l.month, thisMonth],
+    [l.range, ''],
+  ]);
+  // FORECAST_RANGE takes the month from B2: custom functions may not take TODAY() as an argument.
+  sheet.getRange(3, 2).setFormula(`=FORECAST_RANGE(${dealsRef}, ${stagesRef}, B2)`);
+  sheet.getRange(3, 2, 1, 3).setNumberFormat('#,##0');
+  sheet
+    .getRange(FORECAST_AT.row - 1, FORECAST_AT.column)
+    .setValue(l.forecast)
+    .setFontWeight('bold');
+  sheet
+    .getRange(FORECAST_AT.row, FORECAST_AT.column)
+    .setFormula(`=FORECAST_WEIGHTED(${dealsRef}, ${stagesRef})`);
+  sheet.getRange(FORECAST_AT.row + 1, FORECAST_AT.column + 1, SPILL_ROWS, 3).setNumberFormat('#,##0');
+  sheet
+    .getRange(FUNNEL_AT.row - 1, FUNNEL_AT.column)
+    .setValue(l.funnel)
+    .setFontWeight('bold');
+  sheet
+    .getRange(FUNNEL_AT.row, FUNNEL_AT.column)
+    .setFormula(`=STAGE_CONVERSION(${historyRef}, ${stagesRef})`);
+  sheet.getRange(FUNNEL_AT.row + 1, FUNNEL_AT.column + 4, SPILL_ROWS, 1).setNumberFormat('0%');
+  sheet.getRange(FUNNEL_AT.row + 1, FUNNEL_AT.column + 7, SPILL_ROWS, 3).setNumberFormat('0%');
+
+  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+  const forecastChart = sheet
+    .newChart()
+    .setChartType(Charts.ChartType.COLUMN)
+    .addRange(sheet.getRange(FORECAST_AT.row, FORECAST_AT.column, SPILL_ROWS, 3))
+    .setNumHeaders(1)
+    .setOption('title', l.forecastChart)
+    .setOption('legend', { position: 'bottom' })
+    .setPosition(FORECAST_AT.row + 16, FORECAST_AT.column, 0, 0)
+    .build();
+  sheet.insertChart(forecastChart);
+  const funnelChart = sheet
+    .newChart()
+    .setChartType(Charts.ChartType.BAR)
+    .addRange(sheet.getRange(FUNNEL_AT.row, FUNNEL_AT.column, SPILL_ROWS, 2))
+    .setNumHeaders(1)
+    .setOption('title', l.funnelChart)
+    .setOption('legend', { position: 'none' })
+    .setPosition(FUNNEL_AT.row + 16, FUNNEL_AT.column, 0, 0)
+    .build();
+  sheet.insertChart(funnelChart);
+  sheet.activate();
+  const t = uiText(language);
+  ss.toast(t.dashboardDone(isoDate(zone.day(Date.now()))), t.title, 5);
+}

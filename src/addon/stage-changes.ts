@@ -1,0 +1,96 @@
+import type { Cell } from '../engine/cells';
+import { planStageChange } from '../engine/moves';
+import { HISTORY, TASKS } from '../engine/schema';
+import type { Stage } from '../engine/stages';
+import { readTable } from '../engine/table';
+import { newTasks, type PlannedTask } from '../engine/tasks';
+import { DAY_MS } from '../engine/zone';
+import { historyRow } from './history-rows';
+import { IdSequence } from './ids';
+import type { PipelineSession } from './pipeline-session';
+import { appendRows } from './sheets-io';
+import { taskRows } from './task-rows';
+
+const TASK_ID_KEY = 'sheetsPipeline.lastTaskNumber';
+
+/** One deal entering a stage, from the panel or from a typed edit. */
+export interface StageChangeRequest {
+  /** Index into the Deals grid (0 = header row). */
+  readonly gridRow: number;
+  readonly dealId: string;
+  readonly owner: string;
+  readonly from: string;
+  readonly to: Stage;
+  readonly by: string;
+  readonly note: string;
+}
+
+/**
+ * Writes stage changes: Stage entered (today) for each row, one Stage history
+ * row each, and the new stages' entry and exit-criteria tasks, never one
+ * whose key already exists. History and tasks are one append call each.
+ */
+export function applyStageChanges(
+  session: PipelineSession,
+  changes: readonly StageChangeRequest[],
+): { tasks: PlannedTask[] } {
+  if (changes.length === 0) return { tasks: [] };
+  const { zone, today, now } = session;
+  const enteredDate = new Date(zone.instant(today * DAY_MS));
+  const dealsTable = session.deals.table;
+
+  const entered = dealsTable.columns.stageEntered;
+  if (entered !== undefined) {
+    writeCells(session.dealsSheet.sheet, entered + 1, new Map(changes.map((c) => [c.gridRow, enteredDate])));
+  }
+
+  const historyTable = readTable(session.historySheet.grid, HISTORY);
+  const rows: Cell[][] = [];
+  let firstColumn = 1;
+  const planned: PlannedTask[] = [];
+  for (const c of changes) {
+    const plan = planStageChange({ id: c.dealId, owner: c.owner }, c.from, c.to, today, c.by, c.note);
+    const laid = historyRow(historyTable, { when: now, ...plan.history });
+    firstColumn = laid.firstColumn;
+    rows.push(laid.row);
+    planned.push(...plan.tasks);
+  }
+  appendRows(session.historySheet.sheet, firstColumn, rows, session.historySheet.grid.length);
+
+  const tasks = newTasks(planned, session.tasks.keys);
+  if (tasks.length > 0) {
+    const tasksGrid = session.tasksSheet.grid;
+    const tasksTable = readTable(tasksGrid, TASKS);
+    const ids = new IdSequence(
+      'T-',
+      TASK_ID_KEY,
+      tasksGrid.slice(1).map((r) => r[tasksTable.columns.taskId ?? -1] ?? ''),
+      session.store,
+    );
+    const laid = taskRows(tasksTable, tasks, zone, now, ids);
+    appendRows(session.tasksSheet.sheet, laid.firstColumn, laid.rows, tasksGrid.length);
+    ids.remember();
+  }
+  session.store.save();
+  return { tasks };
+}
+
+/**
+ * Writes cells of one column by grid row, one `setValues` per run of
+ * consecutive rows, so cells between two changed rows are never touched.
+ */
+export function writeCells(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  column: number,
+  cells: ReadonlyMap<number, Cell>,
+): void {
+  const rows = [...cells.keys()].sort((a, b) => a - b);
+  let start = 0;
+  while (start < rows.length) {
+    let end = start;
+    while (end + 1 < rows.length && (rows[end + 1] as number) === (rows[end] as number) + 1) end++;
+    const values = rows.slice(start, end + 1).map((r) => [cells.get(r) as Cell]);
+    sheet.getRange((rows[start] as number) + 1, column, values.length, 1).setValues(values);
+    start = end + 1;
+  }
+}
