@@ -27,6 +27,8 @@ export interface Preview {
   workbook(language: PreviewLanguage): PreviewWorkbook;
   /** Reloads a language's sample data from CSV, as if freshly opened. */
   reset(language: PreviewLanguage): PreviewWorkbook;
+  /** Changes the delay before each google.script.run answer (tests make progress visible with it). */
+  setLatency(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -34,7 +36,7 @@ const MAX_BODY = 1_000_000;
 
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
   const root = resolve(options.root ?? process.cwd());
-  const latency = options.latencyMs ?? 0;
+  let latency = options.latencyMs ?? 0;
   const workbooks = new Map<PreviewLanguage, PreviewWorkbook>();
   const workbook = (language: PreviewLanguage) => {
     let found = workbooks.get(language);
@@ -92,6 +94,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         workbook(language).standIn.select(sheet, `A${row}`);
         return sendJson(response, 200, { ok: true });
       }
+      case 'GET /favicon.ico':
+        response.writeHead(204).end();
+        return;
       case 'POST /reset':
         reset(language);
         return sendJson(response, 200, { ok: true });
@@ -116,6 +121,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     url: `http://${host}:${port}/`,
     workbook,
     reset,
+    setLatency: (ms) => {
+      latency = ms;
+    },
     close: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();

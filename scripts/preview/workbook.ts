@@ -1,7 +1,10 @@
 import { join } from 'node:path';
+import { findTableFiles, readCsvGrid } from '../../src/cli/files';
 import { workbookFromCsvFolder } from '../../test/support/csv-workbook';
 import { type BundleContext, loadBundle } from '../../test/support/load-bundle';
 import { createStandIn, type StandIn } from '../../test/support/standin';
+import { formatForTyped } from '../../test/support/standin/display';
+import { parseTyped } from '../../test/support/standin/typed-text';
 
 /**
  * One sample workbook loaded into the Sheets stand-in (a test fixture, not
@@ -59,6 +62,7 @@ export function loadWorkbook(language: PreviewLanguage, root: string): PreviewWo
     now: () => new Date(base + (Date.now() - started)),
     spreadsheetName: language === 'ko' ? '영업 파이프라인' : 'Sales pipeline',
   });
+  applyImportFormats(standIn, join(root, sample.folder), sample.timeZone, sample.locale);
   const bundle = loadBundle(standIn, join(root, 'dist/Code.js'));
   selectDeal(standIn, sample.firstDeal);
   return { language, standIn, bundle };
@@ -69,4 +73,41 @@ function selectDeal(standIn: StandIn, dealId: string): void {
   const rows = standIn.values('Deals');
   const index = rows.findIndex((row) => row[0] === dealId);
   standIn.select('Deals', `A${index > 0 ? index + 1 : 2}`);
+}
+
+/**
+ * workbookFromCsvFolder keeps values only; Sheets' CSV import also gives
+ * `₩48,000,000` a currency format and `70%` a percent format. The preview
+ * restores those so the sheet view reads as a person would see it (the
+ * bundle reads values, which formats do not change).
+ */
+function applyImportFormats(standIn: StandIn, folder: string, timeZone: string, locale: string): void {
+  for (const [table, file] of Object.entries(findTableFiles(folder))) {
+    if (!file) continue;
+    // The sheet name as csv-workbook gives it: `<spreadsheet> - X.csv` is X, other files their table.
+    const base = file.replace(/\.csv$/i, '').normalize('NFC');
+    const dash = base.lastIndexOf(' - ');
+    const sheet = dash >= 0 ? base.slice(dash + 3) : table;
+    if (!standIn.spreadsheet.getSheetByName(sheet)) continue;
+    const grid = readCsvGrid(join(folder, file));
+    const width = Math.max(1, ...grid.map((row) => row.length));
+    const formats = grid.map((row) =>
+      Array.from({ length: width }, (_, c) => {
+        const text = row[c];
+        if (typeof text !== 'string') return '';
+        const typed = parseTyped(text, { timeZone, dayFirst: false });
+        return typed.kind === 'currency' || typed.kind === 'grouped' || typed.kind === 'percent'
+          ? (formatForTyped(typed, locale) ?? '')
+          : '';
+      }),
+    );
+    if (formats.some((row) => row.some((f) => f !== '')))
+      standIn.seed(sheet, `A1:${columnLetter(width)}${grid.length}`, { numberFormats: formats });
+  }
+}
+
+function columnLetter(n: number): string {
+  let s = '';
+  for (let i = n; i > 0; i = Math.floor((i - 1) / 26)) s = String.fromCharCode(65 + ((i - 1) % 26)) + s;
+  return s;
 }

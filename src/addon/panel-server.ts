@@ -9,6 +9,7 @@ import { stageEntryTasks } from '../engine/tasks';
 import { cellTexts } from '../engine/texts';
 import { stageKey, textOf } from '../engine/values';
 import { isoDate } from '../engine/zone';
+import { DocumentStore } from './document-store';
 import { IdSequence } from './ids';
 import type {
   ActionResult,
@@ -21,6 +22,7 @@ import type {
 } from './panel-protocol';
 import { panelText } from './panel-text';
 import { openSession, type PipelineSession, rowOfDeal } from './pipeline-session';
+import { readSettings, resolveLanguage } from './settings';
 import { SHEET_NAMES } from './sheet-names';
 import { appendRows } from './sheets-io';
 import { applyStageChanges } from './stage-changes';
@@ -48,9 +50,8 @@ export function panelGetState(dealId?: unknown): PanelState {
 }
 
 export function panelMoveDeal(input: unknown): ActionResult {
-  const t0 = panelTextFor();
   const request = validateMove(input);
-  if (!request) return refuse('invalid', t0.invalidRequest, [], null);
+  if (!request) return refuse('invalid', panelTextFor().invalidRequest, [], null);
   return underLock((session) => {
     const t = panelText(session.language);
     const found = findDeal(session, request.dealId);
@@ -315,8 +316,9 @@ function cellAt(session: PipelineSession, gridRow: number, column: number | unde
   return column === undefined ? '' : (session.dealsSheet.grid[gridRow]?.[column] ?? '');
 }
 
+/** The panel's words before a session is open (a bad request, a held lock): a few calls, on those paths only. */
 function panelTextFor() {
-  return panelText('en');
+  return panelText(resolveLanguage(readSettings(new DocumentStore()), SpreadsheetApp.getActive()));
 }
 
 function asRecord(input: unknown): Record<string, unknown> | null {

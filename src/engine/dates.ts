@@ -33,7 +33,7 @@ export function parseDate(cell: Cell, ctx: DateContext): Parsed<LocalTime | null
   if (isDateCell(cell)) {
     const t = cell.getTime();
     // Years 1–9999, as Sheets allows; outside them zone arithmetic has no meaning.
-    if (Number.isNaN(t) || t < FIRST_INSTANT || t > LAST_INSTANT) return fail('is not a valid date');
+    if (!isSheetsInstant(t)) return fail('is not a valid date');
     return ok(ctx.zone.local(t));
   }
   if (typeof cell === 'number') {
@@ -44,6 +44,11 @@ export function parseDate(cell: Cell, ctx: DateContext): Parsed<LocalTime | null
   if (isBlankCell(cell)) return ok(null);
   if (typeof cell !== 'string') return fail('is not a date');
   return parseDateText(cell.trim(), ctx);
+}
+
+/** Years 1–9999, as Sheets allows; NaN (an Invalid Date) is not. */
+export function isSheetsInstant(t: number): boolean {
+  return t >= FIRST_INSTANT && t <= LAST_INSTANT;
 }
 
 function parseDateText(text: string, ctx: DateContext): Parsed<LocalTime> {

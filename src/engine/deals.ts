@@ -1,11 +1,11 @@
 import type { Cell, Grid } from './cells';
-import { type DateContext, parseDate } from './dates';
+import { type DateContext, isSheetsInstant, parseDate } from './dates';
 import type { Problem } from './problems';
 import { problemAt } from './row-problems';
 import { DEALS, type DealField } from './schema';
 import type { Pipeline, Stage } from './stages';
 import { cellOf, type ReadOptions, readTable, sheetRow, type Table } from './table';
-import { parseAmount, textOf } from './values';
+import { MAX_AMOUNT, parseAmount, textOf } from './values';
 import { DAY_MS, type DayNumber, type LocalTime } from './zone';
 
 export interface Deal {
@@ -50,28 +50,52 @@ export function readDeals(
   options: DealReadOptions = {},
 ): DealsRead {
   const table = readTable(grid, DEALS, options);
+  // Decided once, not per row: this loop runs for every row of a 500,000-row sheet.
   const wants = (f: DealField) => !options.only || options.only.includes(f);
+  const want = {
+    id: wants('id'),
+    name: wants('name'),
+    company: wants('company'),
+    owner: wants('owner'),
+    amount: wants('amount'),
+    stageEntered: wants('stageEntered'),
+    expectedClose: wants('expectedClose'),
+    health: wants('health'),
+  };
+  const col = table.columns;
+  const stageColumn = col.stage as number;
+  const amountColumn = col.amount as number;
+  const closeColumn = col.expectedClose;
   const deals: Deal[] = [];
   const problems: Problem[] = [];
   const idRows = new Map<string, number>();
+  const text = (row: readonly Cell[], c: number | undefined) => (c === undefined ? '' : textOf(row[c] ?? ''));
 
   for (const i of table.dataRows) {
-    const rowProblems: Problem[] = [];
+    const row = grid[i] as readonly Cell[];
+    const before = problems.length;
     const bad = (field: DealField, message: string) =>
-      rowProblems.push(problemAt(table, i, field, cellOf(table, i, field), message));
+      problems.push(problemAt(table, i, field, cellOf(table, i, field), message));
 
-    const stageName = textOf(cellOf(table, i, 'stage'));
-    if (stageName === '') continue;
-    const stage = pipeline.find(stageName);
+    const stageCell = row[stageColumn];
+    // Most cells hold the stage exactly as Stages spells it: look that up before trimming.
+    let stage = typeof stageCell === 'string' ? pipeline.find(stageCell) : undefined;
     if (!stage) {
-      const brokenRow = pipeline.brokenRow(stageName);
-      bad(
-        'stage',
-        brokenRow ? `names a stage whose Stages row ${brokenRow} has a problem` : 'is not a stage in Stages',
-      );
+      const stageName = textOf(stageCell ?? '');
+      if (stageName === '') continue;
+      stage = pipeline.find(stageName);
+      if (!stage) {
+        const brokenRow = pipeline.brokenRow(stageName);
+        bad(
+          'stage',
+          brokenRow
+            ? `names a stage whose Stages row ${brokenRow} has a problem`
+            : 'is not a stage in Stages',
+        );
+      }
     }
 
-    const id = wants('id') ? textOf(cellOf(table, i, 'id')) : '';
+    const id = want.id ? text(row, col.id) : '';
     if (id !== '') {
       const first = idRows.get(id);
       if (first !== undefined) bad('id', `is also the Deal ID of row ${first}; Deal IDs must be unique`);
@@ -79,30 +103,40 @@ export function readDeals(
     }
 
     let amount = 0;
-    if (wants('amount')) {
-      const parsed = parseAmount(cellOf(table, i, 'amount'));
-      if (parsed.ok) amount = parsed.value;
-      else bad('amount', parsed.message);
+    if (want.amount) {
+      const cell = row[amountColumn];
+      if (typeof cell === 'number' && cell >= 0 && cell <= MAX_AMOUNT) amount = cell;
+      else {
+        const parsed = parseAmount(cell ?? '');
+        if (parsed.ok) amount = parsed.value;
+        else bad('amount', parsed.message);
+      }
     }
-    const stageEntered = wants('stageEntered') ? readDate(table, i, 'stageEntered', ctx, bad) : null;
-    const closeTime = wants('expectedClose') ? readDate(table, i, 'expectedClose', ctx, bad) : null;
+    const stageEntered = want.stageEntered ? readDate(table, i, 'stageEntered', ctx, bad) : null;
+    let expectedClose: DayNumber | null = null;
+    if (want.expectedClose && closeColumn !== undefined) {
+      const cell = row[closeColumn];
+      // A Date made in this realm is the common case; other realms and text take the full path.
+      const local =
+        cell instanceof Date && isSheetsInstant(cell.getTime())
+          ? ctx.zone.local(cell.getTime())
+          : readDate(table, i, 'expectedClose', ctx, bad);
+      expectedClose = local === null ? null : Math.floor(local / DAY_MS);
+    }
 
-    if (rowProblems.length > 0 || !stage) {
-      problems.push(...rowProblems);
-      continue;
-    }
+    if (problems.length > before || !stage) continue;
     deals.push({
       row: sheetRow(table, i),
       id,
-      name: wants('name') ? textOf(cellOf(table, i, 'name')) : '',
-      company: wants('company') ? textOf(cellOf(table, i, 'company')) : '',
-      owner: wants('owner') ? textOf(cellOf(table, i, 'owner')) : '',
+      name: want.name ? text(row, col.name) : '',
+      company: want.company ? text(row, col.company) : '',
+      owner: want.owner ? text(row, col.owner) : '',
       amount,
       stage,
       stageEntered,
-      expectedClose: closeTime === null ? null : Math.floor(closeTime / DAY_MS),
-      health: wants('health') ? textOf(cellOf(table, i, 'health')) : '',
-      cells: table.grid[i] ?? [],
+      expectedClose,
+      health: want.health ? text(row, col.health) : '',
+      cells: row,
     });
   }
   return { table, deals, problems };

@@ -1,7 +1,7 @@
 import { quantileSorted } from 'simple-statistics';
 import type { Deal } from './deals';
 import { PipelineError } from './problems';
-import { hashNumbers, mulberry32 } from './random';
+import { hashNumbers } from './random';
 import { monthIndexOf } from './zone';
 
 export const DEFAULT_TRIALS = 10_000;
@@ -10,15 +10,27 @@ export const MAX_TRIALS = 100_000;
 /** P10, P50 and P90 of the simulated revenue of one month. */
 export type ForecastRange = readonly [p10: number, p50: number, p90: number];
 
+/** Open deals of one stage probability: they win or lose with the same odds. */
+interface Group {
+  readonly p: number;
+  readonly amounts: Float64Array;
+  readonly total: number;
+}
+
 /**
  * Monte Carlo range of what a month brings in: every open deal closing in the
  * month wins with its stage probability, independently; won deals count in
  * full; lost deals not at all. Percentiles interpolate linearly, as Sheets'
  * PERCENTILE does. Seeded from the input, so a sheet recalculates to the same
- * numbers. O(trials × open deals in the month).
+ * numbers.
+ *
+ * Deals share a handful of stage probabilities, so each trial walks each
+ * probability group by geometric skips over the rarer outcome (winners when
+ * p ≤ ½, losers otherwise): O(trials × Σ n·min(p, 1−p)) instead of
+ * O(trials × n), with the same distribution as one coin per deal.
  *
  * @example
- * // one open deal of 100 at 50%: P10 0, P50 interpolated between 0 and 100, P90 100
+ * // one open deal of 100 at 50%: P10 0, P90 100
  */
 export function forecastRange(
   deals: readonly Deal[],
@@ -29,26 +41,50 @@ export function forecastRange(
     throw new PipelineError(`trials must be a whole number from 1 to ${MAX_TRIALS}, not ${trials}.`);
   }
   let certain = 0;
-  const amounts: number[] = [];
-  const probabilities: number[] = [];
+  const byProbability = new Map<number, number[]>();
   for (const deal of deals) {
     if (deal.expectedClose === null || deal.stage.outcome === 'lost') continue;
     if (monthIndexOf(deal.expectedClose) !== monthIndex) continue;
-    if (deal.stage.outcome === 'won' || deal.stage.probability >= 1) certain += deal.amount;
-    else if (deal.stage.probability > 0 && deal.amount > 0) {
-      amounts.push(deal.amount);
-      probabilities.push(deal.stage.probability);
+    const p = deal.stage.probability;
+    if (deal.stage.outcome === 'won' || p >= 1) certain += deal.amount;
+    else if (p > 0 && deal.amount > 0) {
+      const list = byProbability.get(p);
+      if (list) list.push(deal.amount);
+      else byProbability.set(p, [deal.amount]);
     }
   }
-  const n = amounts.length;
-  const amount = Float64Array.from(amounts);
-  const probability = Float64Array.from(probabilities);
-  const random = mulberry32(hashNumbers([monthIndex, trials, certain, ...amounts, ...probabilities]));
+  const groups: Group[] = [...byProbability.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([p, amounts]) => ({
+      p,
+      amounts: Float64Array.from(amounts),
+      total: amounts.reduce((s, a) => s + a, 0),
+    }));
+
+  const seedInput = [monthIndex, trials, certain];
+  for (const g of groups) seedInput.push(g.p, ...g.amounts);
+  let state = hashNumbers(seedInput) || 0x9e3779b9;
   const totals = new Float64Array(trials);
   for (let t = 0; t < trials; t++) {
     let sum = certain;
-    for (let i = 0; i < n; i++) {
-      if (random() < (probability[i] as number)) sum += amount[i] as number;
+    for (const g of groups) {
+      const flip = g.p > 0.5;
+      // Skip length to the next rarer outcome is geometric: floor(ln U / ln(1 − q)).
+      const logMiss = Math.log(1 - (flip ? 1 - g.p : g.p));
+      const n = g.amounts.length;
+      let picked = 0;
+      let i = -1;
+      for (;;) {
+        // xorshift32, inlined: this loop runs tens of millions of times.
+        state ^= state << 13;
+        state ^= state >>> 17;
+        state ^= state << 5;
+        const u = ((state >>> 0) + 0.5) / 4294967296;
+        i += 1 + Math.floor(Math.log(u) / logMiss);
+        if (i >= n) break;
+        picked += g.amounts[i] as number;
+      }
+      sum += flip ? g.total - picked : picked;
     }
     totals[t] = sum;
   }

@@ -2,8 +2,8 @@ import { type Cell, isBlankCell } from './cells';
 import type { Deal } from './deals';
 import type { Stage } from './stages';
 import { normalizeHeader } from './table';
-import { type DayNumber, isoDate } from './zone';
 import { type PlannedTask, stageEntryTasks, type TaskRow, taskKey } from './tasks';
+import { type DayNumber, isoDate } from './zone';
 
 /** How a move relates to the pipeline's order; only `forward` is held to exit criteria. */
 export type MoveKind = 'forward' | 'back' | 'lost' | 'reopen' | 'same';

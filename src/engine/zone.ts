@@ -12,6 +12,7 @@ export type DayNumber = number;
 
 export const DAY_MS = 86_400_000;
 const BUCKET_MS = 900_000; // Zone offsets change on quarter-hour boundaries at the finest.
+const MIXED = Number.NaN; // a UTC day in which the offset changes (a DST transition)
 
 /**
  * The spreadsheet's time zone. A `Date` from a cell is an instant; which
@@ -23,6 +24,8 @@ const BUCKET_MS = 900_000; // Zone offsets change on quarter-hour boundaries at 
 export class Zone {
   readonly id: string;
   private readonly format: Intl.DateTimeFormat;
+  /** Offset of each UTC day, or MIXED on the few days a transition falls in. */
+  private readonly dayOffsets = new Map<number, number>();
   private readonly offsets = new Map<number, number>();
 
   constructor(timeZone: string) {
@@ -43,8 +46,20 @@ export class Zone {
     this.id = this.format.resolvedOptions().timeZone;
   }
 
-  /** The wall-clock time of an instant in this zone. */
+  /**
+   * The wall-clock time of an instant in this zone. Offsets are cached per
+   * UTC day (two Intl calls per distinct day: its first and last instant
+   * agree on all but transition days), and per quarter hour on those days.
+   */
   local(instantMs: number): LocalTime {
+    const day = Math.floor(instantMs / DAY_MS);
+    let dayOffset = this.dayOffsets.get(day);
+    if (dayOffset === undefined) {
+      const start = this.offsetAt(day * DAY_MS);
+      dayOffset = start === this.offsetAt(day * DAY_MS + DAY_MS - 1) ? start : MIXED;
+      this.dayOffsets.set(day, dayOffset);
+    }
+    if (!Number.isNaN(dayOffset)) return instantMs + dayOffset;
     const bucket = Math.floor(instantMs / BUCKET_MS);
     let offset = this.offsets.get(bucket);
     if (offset === undefined) {

@@ -170,7 +170,7 @@ describe('auth modes', () => {
   test('an installable edit trigger runs with FULL auth and carries its triggerUid', () => {
     const standIn = make();
     expect(() => standIn.edit('Sheet1', 'A1', [['x']], undefined, { installable: true })).toThrow(
-      'no installable edit trigger',
+      'nobody has an installable edit trigger here',
     );
     const trigger = standIn.services.ScriptApp.newTrigger('onEditInstalled')
       .forSpreadsheet(standIn.spreadsheet)

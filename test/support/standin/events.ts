@@ -87,7 +87,8 @@ export function userEdit(
     ? (ctx.triggers.find((t) => t.owner === ctx.activeUser && t.eventType === 'ON_EDIT') ??
       ctx.triggers.find((t) => t.eventType === 'ON_EDIT'))
     : undefined;
-  if (installable && !trigger) throw new Error('Sheets stand-in: nobody has an installable edit trigger here');
+  if (installable && !trigger)
+    throw new Error('Sheets stand-in: nobody has an installable edit trigger here');
   ctx.begin(installable ? 'installable-edit' : 'edit', installable ? 'FULL' : 'LIMITED');
 
   const range = rangeFromA1(ctx, sheet, a1);

@@ -46,7 +46,20 @@ export function isTimeZone(timeZone: string): boolean {
 }
 
 /** The wall clock of an instant in `timeZone`. */
+const wallClocks = new Map<string, WallClock>();
+
+/** Memoised per instant and zone (bounded), since big writes repeat the same dates. */
 export function wallClock(instantMs: number, timeZone: string): WallClock {
+  const key = `${timeZone}|${instantMs}`;
+  const known = wallClocks.get(key);
+  if (known) return { ...known };
+  const computed = computeWallClock(instantMs, timeZone);
+  if (wallClocks.size > 50_000) wallClocks.clear();
+  wallClocks.set(key, computed);
+  return { ...computed };
+}
+
+function computeWallClock(instantMs: number, timeZone: string): WallClock {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(instantMs))) parts[p.type] = p.value;
   const ms = ((instantMs % 1000) + 1000) % 1000;

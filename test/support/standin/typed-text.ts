@@ -134,7 +134,19 @@ export function parseTyped(text: string, options: TypingOptions): Typed {
 }
 
 /** True when the locale writes the day before the month (en-GB, fr, de...), from Intl itself. */
+const dayFirstByLocale = new Map<string, boolean>();
+
+/** Memoised: a paste of 100,000 cells asks it once per cell, and Intl formatters cost microseconds. */
 export function localeIsDayFirst(locale: string): boolean {
+  let known = dayFirstByLocale.get(locale);
+  if (known === undefined) {
+    known = computeDayFirst(locale);
+    dayFirstByLocale.set(locale, known);
+  }
+  return known;
+}
+
+function computeDayFirst(locale: string): boolean {
   try {
     const parts = new Intl.DateTimeFormat(locale.replace('_', '-'), {
       year: 'numeric',

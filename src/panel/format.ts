@@ -1,0 +1,55 @@
+/**
+ * Numbers and dates as the spreadsheet's locale writes them. Sheets names
+ * locales `ko_KR`; Intl wants `ko-KR`. Amounts carry no currency in the
+ * sheet, so the locale's region decides the symbol, as a Sheets currency
+ * format would.
+ */
+const CURRENCY_BY_REGION: Record<string, string> = {
+  KR: 'KRW',
+  US: 'USD',
+  JP: 'JPY',
+  GB: 'GBP',
+  CA: 'CAD',
+  AU: 'AUD',
+  CN: 'CNY',
+  IN: 'INR',
+  DE: 'EUR',
+  FR: 'EUR',
+  ES: 'EUR',
+  IT: 'EUR',
+  NL: 'EUR',
+};
+
+/** `ko_KR` → `ko-KR`; anything Intl cannot read falls back to `en-US`. */
+export function localeTag(sheetsLocale: string): string {
+  const tag = sheetsLocale.replace(/_/g, '-');
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? 'en-US';
+  } catch {
+    return 'en-US';
+  }
+}
+
+export function formatMoney(amount: number, tag: string): string {
+  const region = tag.split('-')[1]?.toUpperCase() ?? '';
+  const currency = CURRENCY_BY_REGION[region];
+  const options: Intl.NumberFormatOptions = currency
+    ? { style: 'currency', currency, maximumFractionDigits: amount % 1 === 0 ? 0 : 2 }
+    : { maximumFractionDigits: 2 };
+  return new Intl.NumberFormat(tag, options).format(amount);
+}
+
+/** A `YYYY-MM-DD` day from the server, shown in the locale; read as UTC so no zone shifts it. */
+export function formatDay(isoDay: string, tag: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
+  if (!m) return isoDay;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
+/** An ISO instant (the last run) in the viewer's own clock. */
+export function formatInstant(iso: string, tag: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}

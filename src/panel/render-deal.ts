@@ -1,0 +1,117 @@
+import type { PanelDeal, PanelStage } from '../addon/panel-protocol';
+import { el } from './dom';
+import { formatDay, formatMoney } from './format';
+import type { PanelView } from './view';
+
+/** Name, company and owner: who and what this deal is. */
+export function dealHeader(deal: PanelDeal, view: PanelView): HTMLElement {
+  const { t } = view;
+  return el(
+    'header',
+    { class: 'deal-head' },
+    el('p', { class: 'deal-id' }, deal.id),
+    el('h1', { class: 'deal-name', id: 'deal-name' }, deal.name || deal.id),
+    deal.company !== '' || deal.owner !== ''
+      ? el(
+          'p',
+          { class: 'deal-meta' },
+          deal.company !== '' ? el('span', { title: t.company }, deal.company) : null,
+          deal.owner !== '' ? el('span', { title: t.owner }, deal.owner) : null,
+        )
+      : null,
+  );
+}
+
+/**
+ * The open and won stages as compact steps with the current one marked; a
+ * lost deal shows the lost stage beside the path instead, since "lost" is
+ * not a step on the way.
+ */
+export function stagePath(deal: PanelDeal, view: PanelView): HTMLElement {
+  const { t, state } = view;
+  const steps = state.stages.filter((s) => s.outcome !== 'lost');
+  const currentIndex = steps.findIndex((s) => s.name === deal.stage);
+  const lostStage = state.stages.find((s) => s.name === deal.stage && s.outcome === 'lost');
+  const list = el('ol', { class: `path${lostStage ? ' is-lost' : ''}`, 'aria-label': t.stagePath });
+  steps.forEach((stage, i) => {
+    const position = i < currentIndex ? 'done' : i === currentIndex ? 'current' : 'todo';
+    list.appendChild(
+      el(
+        'li',
+        {
+          class: `step ${position}`,
+          title: stage.name,
+          'aria-current': position === 'current' ? 'step' : undefined,
+        },
+        el('span', { class: 'bar', 'aria-hidden': 'true' }),
+        el('span', { class: 'visually-hidden' }, stage.name),
+      ),
+    );
+  });
+  return el(
+    'div',
+    { class: 'stage' },
+    list,
+    el(
+      'p',
+      { class: 'stage-now' },
+      el('span', { class: `stage-pill ${outcomeClass(lostStage ?? steps[currentIndex])}` }, deal.stage),
+      currentIndex >= 0 ? el('span', { class: 'muted' }, t.stepOf(currentIndex + 1, steps.length)) : null,
+      state.next ? el('span', { class: 'muted next' }, t.nextStage(state.next)) : null,
+    ),
+    daysLine(deal, view),
+  );
+}
+
+function outcomeClass(stage: PanelStage | undefined): string {
+  return stage ? `is-${stage.outcome}` : '';
+}
+
+/** `17일째 / 기준 14일`, red (and labelled) once the deal is at or past its stale threshold. */
+function daysLine(deal: PanelDeal, view: PanelView): HTMLElement {
+  const { t } = view;
+  if (deal.daysInStage === null) return el('p', { class: 'days warn' }, t.noEnteredDate);
+  const stale = deal.staleAfter !== null && deal.daysInStage >= deal.staleAfter;
+  const text =
+    deal.staleAfter === null
+      ? t.daysInStage(deal.daysInStage)
+      : `${t.daysInStage(deal.daysInStage)} / ${t.staleLimit(deal.staleAfter)}`;
+  return el(
+    'p',
+    { class: `days${stale ? ' is-stale' : ''}`, id: 'days' },
+    el('span', { class: 'days-text' }, text),
+    stale ? el('span', { class: 'badge danger' }, t.stale) : null,
+  );
+}
+
+/** Amount, weighted amount, expected close and Health as a definition list. */
+export function dealFacts(deal: PanelDeal, view: PanelView): HTMLElement {
+  const { t, tag, state } = view;
+  const open = state.stages.find((s) => s.name === deal.stage)?.outcome === 'open';
+  const overdue = open && deal.expectedClose !== '' && deal.expectedClose < state.today;
+  const row = (label: string, ...value: (Node | string | null)[]) =>
+    el('div', { class: 'fact' }, el('dt', {}, label), el('dd', {}, ...value));
+  const health = el('div', { class: `fact${deal.health === '' ? '' : ' wide'}` });
+  health.append(
+    el('dt', {}, t.health),
+    el(
+      'dd',
+      {},
+      deal.health === ''
+        ? el('span', { class: 'muted', title: t.healthBlank }, t.none)
+        : el('span', { class: 'health', id: 'health' }, deal.health),
+    ),
+  );
+  return el(
+    'dl',
+    { class: 'facts' },
+    row(t.amount, el('span', { id: 'amount' }, formatMoney(deal.amount, tag))),
+    row(t.weighted, el('span', { id: 'weighted' }, formatMoney(deal.weighted, tag))),
+    row(
+      t.expectedClose,
+      deal.expectedClose === '' ? t.none : formatDay(deal.expectedClose, tag),
+      overdue ? el('span', { class: 'badge danger' }, t.overdue) : null,
+    ),
+    health,
+  );
+}

@@ -1,0 +1,130 @@
+import type { PanelDeal, PanelStage } from '../addon/panel-protocol';
+import { el, section } from './dom';
+import type { Flash, Handlers, PanelView } from './view';
+
+/**
+ * Moving the deal: one form whose primary button says where the deal goes
+ * ("Move to <next>" until another stage is chosen). The server decides
+ * whether the move is allowed; the form only labels what it will need
+ * (a reason for a loss, a note for an override).
+ */
+export function moveForm(deal: PanelDeal, view: PanelView, on: Handlers): HTMLElement {
+  const { t, state, draft } = view;
+  const stages = state.stages;
+  const target = stages.find((s) => s.name === draft.to);
+  const forward = target !== undefined && isForward(stages, deal.stage, target);
+  const needsOverride = forward && state.missing.length > 0;
+
+  const select = el('select', { id: 'move-to', name: 'to' });
+  if (state.next === null) select.appendChild(el('option', { value: '' }, t.chooseStage));
+  for (const stage of stages) {
+    if (stage.name === deal.stage) continue;
+    const mark =
+      stage.name === state.next
+        ? t.nextMark
+        : stage.outcome === 'lost'
+          ? t.lostMark
+          : stage.outcome === 'won'
+            ? t.wonMark
+            : '';
+    const option = el('option', { value: stage.name }, mark ? `${stage.name} · ${mark}` : stage.name);
+    option.selected = stage.name === draft.to;
+    select.appendChild(option);
+  }
+  select.addEventListener('change', () => on.editDraft({ to: select.value }, true));
+
+  const override = el('input', { type: 'checkbox', id: 'move-override', checked: draft.override });
+  override.addEventListener('change', () => on.editDraft({ override: override.checked }, true));
+
+  const noteLabel =
+    target?.outcome === 'lost'
+      ? t.reasonRequired
+      : draft.override && needsOverride
+        ? t.noteRequired
+        : t.noteOptional;
+  // The hint is the placeholder for sighted users and a description for screen readers.
+  const note = el('textarea', {
+    id: 'move-note',
+    name: 'note',
+    rows: 2,
+    placeholder: t.enterHint,
+    'aria-describedby': 'move-hint',
+  });
+  note.value = draft.note;
+  note.addEventListener('input', () => on.editDraft({ note: note.value }, false));
+  note.addEventListener('keydown', (event) => {
+    // Enter submits; Shift+Enter is a new line; Enter that ends a Korean IME composition is not a submit.
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
+    event.preventDefault();
+    form.requestSubmit();
+  });
+
+  const label =
+    target === undefined
+      ? t.chooseStage
+      : target.outcome === 'lost'
+        ? t.moveToLost(target.name)
+        : target.name === state.next
+          ? t.moveTo(target.name)
+          : t.moveToOther(target.name);
+  const submit = el(
+    'button',
+    {
+      type: 'submit',
+      id: 'move-submit',
+      class: `primary${target?.outcome === 'lost' ? ' danger' : ''}`,
+      disabled: !target,
+    },
+    label,
+  );
+
+  const form = el(
+    'form',
+    { class: 'move', novalidate: true },
+    el('label', { for: 'move-to' }, t.targetStage),
+    select,
+    needsOverride
+      ? el(
+          'div',
+          { class: 'override' },
+          el('label', { class: 'check', for: 'move-override' }, override, el('span', {}, t.override)),
+          el('p', { class: 'hint' }, t.overrideHint),
+        )
+      : null,
+    el('label', { for: 'move-note' }, noteLabel),
+    note,
+    el('p', { class: 'visually-hidden', id: 'move-hint' }, t.enterHint),
+    submit,
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (target) on.move();
+  });
+  return section('move', t.move, flashBox(view.flash, 'move', view), form);
+}
+
+/** A forward move is the only kind held to exit criteria (see src/engine/moves.ts). */
+function isForward(stages: readonly PanelStage[], from: string, to: PanelStage): boolean {
+  const a = stages.findIndex((s) => s.name === from);
+  const b = stages.indexOf(to);
+  const fromStage = stages[a];
+  if (fromStage?.outcome !== 'open' || to.outcome === 'lost' || a === b) return false;
+  return to.outcome === 'won' || b > a;
+}
+
+/** The last action's outcome: the server's message and, on a refusal, exactly what is missing. */
+export function flashBox(flash: Flash | null, near: Flash['near'], view: PanelView): HTMLElement | null {
+  if (!flash || flash.near !== near) return null;
+  const box = el(
+    'div',
+    { class: `flash ${flash.kind}`, role: flash.kind === 'error' ? 'alert' : 'status', id: 'flash' },
+    el('p', { class: 'flash-message' }, flash.message),
+  );
+  if (flash.missing.length > 0) {
+    box.appendChild(el('p', { class: 'flash-heading' }, view.t.missingHeading));
+    box.appendChild(
+      el('ul', { class: 'missing', id: 'missing' }, ...flash.missing.map((item) => el('li', {}, item))),
+    );
+  }
+  return box;
+}

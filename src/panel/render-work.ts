@@ -1,0 +1,102 @@
+import type { PanelState } from '../addon/panel-protocol';
+import { el, section } from './dom';
+import { formatDay } from './format';
+import type { Handlers, PanelView } from './view';
+
+/**
+ * The current stage's exit criteria as checkboxes. Ids are positional so a
+ * re-render can put keyboard focus back where it was.
+ */
+export function checklist(view: PanelView, on: Handlers): HTMLElement {
+  const { t, state } = view;
+  const done = state.checklist.filter((c) => c.done).length;
+  if (state.checklist.length === 0)
+    return section('checklist', t.checklist, el('p', { class: 'muted' }, t.noCriteria));
+  const list = el('ul', { class: 'checks' });
+  state.checklist.forEach((item, i) => {
+    const box = el('input', { type: 'checkbox', id: `crit-${i}`, checked: item.done });
+    box.addEventListener('change', () => on.tickCriterion(item.criterion, box.checked));
+    list.appendChild(
+      el(
+        'li',
+        {},
+        el(
+          'label',
+          { class: `check${item.done ? ' is-done' : ''}`, for: `crit-${i}` },
+          box,
+          el('span', {}, item.criterion),
+        ),
+      ),
+    );
+  });
+  const heading = el(
+    'span',
+    {},
+    t.checklist,
+    ' ',
+    el('span', { class: 'count' }, t.checklistCount(done, state.checklist.length)),
+  );
+  return section('checklist', heading, list);
+}
+
+/** Deals columns this stage needs before the deal may leave it. */
+export function requiredFields(state: PanelState, view: PanelView): HTMLElement | null {
+  const { t } = view;
+  if (state.requiredFields.length === 0) return null;
+  return section(
+    'fields',
+    t.requiredFields,
+    el(
+      'ul',
+      { class: 'fields' },
+      ...state.requiredFields.map((f) =>
+        el(
+          'li',
+          { class: f.filled ? 'is-filled' : 'is-empty' },
+          el('span', { class: 'mark', 'aria-hidden': 'true' }, f.filled ? '✓' : '!'),
+          el('span', { class: 'field-name' }, f.field),
+          el('span', { class: 'field-state' }, f.filled ? t.filled : t.empty),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The deal's other open tasks; ticking one marks it Done in Tasks (and it leaves this list). */
+export function openTasks(view: PanelView, on: Handlers): HTMLElement {
+  const { t, state, tag } = view;
+  if (state.openTasks.length === 0)
+    return section('tasks', t.openTasks, el('p', { class: 'muted' }, t.noTasks));
+  const list = el('ul', { class: 'checks tasks' });
+  state.openTasks.forEach((task, i) => {
+    const box = el('input', { type: 'checkbox', id: `task-${i}`, checked: task.done });
+    box.addEventListener('change', () => on.tickTask(task, box.checked));
+    const late = task.due !== '' && task.due < state.today;
+    list.appendChild(
+      el(
+        'li',
+        {},
+        el(
+          'label',
+          { class: 'check', for: `task-${i}` },
+          box,
+          el(
+            'span',
+            {},
+            el('span', { class: 'task-name' }, task.task),
+            el(
+              'span',
+              { class: 'task-meta' },
+              task.due !== ''
+                ? el('span', { class: late ? 'late' : '' }, t.due(formatDay(task.due, tag)))
+                : null,
+              task.due !== '' && t.source[task.source] ? ' · ' : null,
+              t.source[task.source] ?? null,
+            ),
+          ),
+        ),
+      ),
+    );
+  });
+  return section('tasks', t.openTasks, list);
+}

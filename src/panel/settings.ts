@@ -1,0 +1,171 @@
+import { el, replaceChildren } from './dom';
+import { formatInstant } from './format';
+import { guessLanguage, type Strings, strings } from './i18n';
+import { messageOf, run } from './server';
+import type { RunLogWire, SettingsStateWire, SettingsWire } from './settings-protocol';
+
+/**
+ * The settings dialog: the team's notification and schedule settings, and
+ * what the last daily check did (triggers send no failure emails, so this is
+ * where a failed run shows). The server validates; its message is shown as is.
+ */
+const content = document.getElementById('content') as HTMLElement;
+
+let current: SettingsStateWire | null = null;
+let busy = false;
+let flash: { kind: 'ok' | 'error'; message: string } | null = null;
+// What the user submitted, kept when the server refuses it so nothing typed is lost.
+let draft: SettingsWire | null = null;
+
+function t(): Strings {
+  return strings(current?.language ?? guessLanguage());
+}
+
+function render(): void {
+  const s = t();
+  document.documentElement.lang = current?.language ?? guessLanguage();
+  if (!current) {
+    replaceChildren(content, [
+      flash
+        ? el('div', { class: 'flash error', role: 'alert' }, flash.message)
+        : el('p', { class: 'settings muted' }, s.loading),
+    ]);
+    return;
+  }
+  replaceChildren(content, [form(s, current)]);
+}
+
+function form(s: Strings, state: SettingsStateWire): HTMLFormElement {
+  const settings = draft ?? state.settings;
+  const notifications = el('input', {
+    type: 'checkbox',
+    id: 'notifications',
+    checked: settings.notifications,
+  });
+  const email = el('input', {
+    type: 'email',
+    id: 'manager-email',
+    value: settings.managerEmail,
+    autocomplete: 'email',
+  });
+  const hour = el('select', { id: 'daily-hour' });
+  for (let h = 0; h < 24; h++) {
+    const option = el('option', { value: h }, s.hour(h));
+    option.selected = h === settings.dailyHour;
+    hour.appendChild(option);
+  }
+  const language = el('select', { id: 'language' });
+  for (const [value, label] of [
+    ['auto', s.languageAuto],
+    ['ko', '한국어'],
+    ['en', 'English'],
+  ] as const) {
+    const option = el('option', { value }, label);
+    option.selected = value === settings.languageChoice;
+    language.appendChild(option);
+  }
+  const close = el('button', { type: 'button', id: 'close' }, s.close);
+  close.addEventListener('click', () => google.script.host.close());
+
+  const node = el(
+    'form',
+    { class: 'settings', novalidate: true, 'aria-busy': String(busy) },
+    flash
+      ? el(
+          'div',
+          {
+            class: `flash ${flash.kind}`,
+            role: flash.kind === 'error' ? 'alert' : 'status',
+            id: 'flash',
+            tabindex: -1,
+          },
+          flash.message,
+        )
+      : null,
+    el(
+      'div',
+      { class: 'row' },
+      el('label', { class: 'check', for: 'notifications' }, notifications, el('span', {}, s.notifications)),
+    ),
+    el('div', { class: 'row' }, el('label', { for: 'manager-email' }, s.managerEmail), email),
+    el('div', { class: 'row' }, el('label', { for: 'daily-hour' }, s.dailyHour), hour),
+    el('div', { class: 'row' }, el('label', { for: 'language' }, s.language), language),
+    lastRun(s, state),
+    el(
+      'div',
+      { class: 'actions' },
+      busy ? el('span', { class: 'status', role: 'status' }, s.saving) : null,
+      close,
+      el('button', { type: 'submit', class: 'primary', id: 'save' }, s.save),
+    ),
+  );
+  node.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void save({
+      notifications: notifications.checked,
+      managerEmail: email.value,
+      dailyHour: Number(hour.value),
+      languageChoice: language.value as SettingsWire['languageChoice'],
+    });
+  });
+  if (busy)
+    for (const c of node.querySelectorAll<HTMLInputElement>('input, select, button')) c.disabled = true;
+  return node;
+}
+
+/** Whether the daily check is scheduled, and what its last run did. */
+function lastRun(s: Strings, state: SettingsStateWire): HTMLElement {
+  const log: RunLogWire | null = state.lastRun;
+  const tag = state.language === 'ko' ? 'ko-KR' : 'en-US';
+  const rows: [string, Node | string][] = [[s.dailyChecks, state.dailyChecksOn ? s.checksOn : s.checksOff]];
+  if (!log) rows.push([s.lastRun, s.never]);
+  else {
+    rows.push([s.lastRun, `${formatInstant(log.at, tag)} (${s.trigger[log.trigger] ?? log.trigger})`]);
+    rows.push(['', el('span', { class: log.ok ? '' : 'late' }, log.ok ? s.runOk : s.runFailed)]);
+    const counts = s.counts({
+      deals: log.deals,
+      stale: log.stale,
+      overdue: log.overdue,
+      tasks: log.tasksCreated,
+      emails: log.emailsSent,
+    });
+    if (counts) rows.push(['', counts]);
+    if (log.error) rows.push(['', el('span', { class: 'flash error' }, log.error)]);
+  }
+  if (state.mailQuota !== null) rows.push(['', s.mailQuota(state.mailQuota)]);
+  return el(
+    'section',
+    { class: 'card run', 'aria-labelledby': 'run-h' },
+    el('h2', { id: 'run-h' }, s.runSection),
+    el('dl', {}, ...rows.flatMap(([label, value]) => [el('dt', {}, label), el('dd', {}, value)])),
+  );
+}
+
+async function save(settings: SettingsWire): Promise<void> {
+  busy = true;
+  flash = null;
+  draft = settings;
+  render();
+  try {
+    current = await run<SettingsStateWire>('settingsSave', settings);
+    draft = null;
+    flash = { kind: 'ok', message: t().saved };
+  } catch (error) {
+    flash = { kind: 'error', message: messageOf(error) };
+  }
+  busy = false;
+  render();
+  document.getElementById(flash?.kind === 'error' ? 'flash' : 'save')?.focus();
+}
+
+async function load(): Promise<void> {
+  render();
+  try {
+    current = await run<SettingsStateWire>('settingsGetState');
+  } catch (error) {
+    flash = { kind: 'error', message: t().serverError(messageOf(error)) };
+  }
+  render();
+}
+
+void load();
