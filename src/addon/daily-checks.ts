@@ -24,11 +24,15 @@ const TASK_ID_KEY = 'sheetsPipeline.lastTaskNumber';
 export function dailyCheck(trigger: RunLog['trigger'], now: Date = new Date()): RunLog {
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(30_000)) {
+    // Fix: said in the UI language (was English only; runChecksNow shows it as an alert).
+    const ko = resolveLanguage(readSettings(new DocumentStore()), SpreadsheetApp.getActive()) === 'ko';
     return {
       at: now.toISOString(),
       trigger,
       ok: false,
-      error: 'Another check was still running; this one was skipped.',
+      error: ko
+        ? '다른 점검이 아직 실행 중이어서 이번 점검은 건너뛰었습니다.'
+        : 'Another check was still running; this one was skipped.',
     };
   }
   const store = new DocumentStore();
@@ -56,8 +60,8 @@ function checkAndWrite(
   const zone = new Zone(ss.getSpreadsheetTimeZone());
   const settings = readSettings(store);
   const language = resolveLanguage(settings, ss);
-  const stages = requireSheet(ss, 'Stages');
-  const deals = requireSheet(ss, 'Deals');
+  const stages = requireSheet(ss, 'Stages', language);
+  const deals = requireSheet(ss, 'Deals', language);
   const history = loadSheet(ss, 'Stage history');
   const tasks = loadSheet(ss, 'Tasks');
   const today = zone.day(now.getTime());

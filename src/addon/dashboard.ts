@@ -42,9 +42,9 @@ export function buildDashboard(): void {
   const store = new DocumentStore();
   const language = resolveLanguage(readSettings(store), ss);
   const l = LABELS[language];
-  const stages = requireSheet(ss, 'Stages').sheet;
-  const deals = requireSheet(ss, 'Deals').sheet;
-  const history = requireSheet(ss, 'Stage history').sheet;
+  const stages = requireSheet(ss, 'Stages', language).sheet;
+  const deals = requireSheet(ss, 'Deals', language).sheet;
+  const history = requireSheet(ss, 'Stage history', language).sheet;
   const dealsRef = wholeColumns(deals, deals.getLastColumn());
   const stagesRef = wholeColumns(stages, stages.getLastColumn());
   const historyRef = wholeColumns(history, history.getLastColumn());
@@ -79,11 +79,20 @@ export function buildDashboard(): void {
   sheet.getRange(FUNNEL_AT.row + 1, FUNNEL_AT.column + 4, SPILL_ROWS, 1).setNumberFormat('0%');
   sheet.getRange(FUNNEL_AT.row + 1, FUNNEL_AT.column + 7, SPILL_ROWS, 3).setNumberFormat('0%');
 
-  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+  // Fix: only the two charts this function draws are replaced (recognised by
+  // the block they chart); removing every chart also deleted charts a person
+  // had added to the Dashboard sheet.
+  const forecastRange = sheet.getRange(FORECAST_AT.row, FORECAST_AT.column, SPILL_ROWS, 3);
+  const funnelRange = sheet.getRange(FUNNEL_AT.row, FUNNEL_AT.column, SPILL_ROWS, 2);
+  const ours = [forecastRange.getA1Notation(), funnelRange.getA1Notation()];
+  for (const chart of sheet.getCharts()) {
+    const first = chart.getRanges()[0];
+    if (first && ours.includes(first.getA1Notation())) sheet.removeChart(chart);
+  }
   const forecastChart = sheet
     .newChart()
     .setChartType(Charts.ChartType.COLUMN)
-    .addRange(sheet.getRange(FORECAST_AT.row, FORECAST_AT.column, SPILL_ROWS, 3))
+    .addRange(forecastRange)
     .setNumHeaders(1)
     .setOption('title', l.forecastChart)
     .setOption('legend', { position: 'bottom' })
@@ -93,7 +102,7 @@ export function buildDashboard(): void {
   const funnelChart = sheet
     .newChart()
     .setChartType(Charts.ChartType.BAR)
-    .addRange(sheet.getRange(FUNNEL_AT.row, FUNNEL_AT.column, SPILL_ROWS, 2))
+    .addRange(funnelRange)
     .setNumHeaders(1)
     .setOption('title', l.funnelChart)
     .setOption('legend', { position: 'none' })

@@ -8,7 +8,7 @@ import { DocumentStore } from './document-store';
 import { IdSequence } from './ids';
 import { readSettings, resolveLanguage } from './settings';
 import { sheetNameFor } from './sheet-names';
-import { columnLetter, findSheet, writeColumnChanges } from './sheets-io';
+import { columnLetter, findSheet, writeColumnRuns } from './sheets-io';
 import { ensureEditTrigger } from './triggers';
 import { uiText } from './ui-text';
 
@@ -208,20 +208,34 @@ function addHealthHighlight(deals: Sheet, healthColumn: number): void {
   deals.setConditionalFormatRules([...rules, rule]);
 }
 
-/** Deals with data but no Deal ID get one; ids are never reused. */
+/**
+ * Deals with data but no Deal ID get one; ids are never reused.
+ *
+ * Fix: cells holding a formula are not "data" — a commission formula filled
+ * down past the last deal made empty rows look like deals and get ids — and an
+ * id cell with a formula (even one showing blank) is the team's, never
+ * overwritten. The ids are written run by run (writeColumnRuns) so the cells
+ * between two blank ids, e.g. an id made by a formula, are not rewritten as
+ * plain values.
+ */
 function fillDealIds(deals: Sheet, columns: Record<string, number>, store: DocumentStore): number {
   const last = deals.getLastRow();
   if (last < 2) return 0;
   const width = deals.getLastColumn();
-  const values = deals.getRange(2, 1, last - 1, width).getValues() as Cell[][];
+  const range = deals.getRange(2, 1, last - 1, width);
+  const values = range.getValues() as Cell[][];
+  const formulas = range.getFormulas();
   const idColumn = columns.id as number;
   const current = values.map((row) => row[idColumn] ?? '');
   const ids = new IdSequence('D-', DEAL_ID_KEY, current, store);
   const next = values.map((row, i) => {
-    const hasData = row.some((cell, c) => c !== idColumn && c !== columns.health && !isBlankCell(cell));
-    return isBlankCell(current[i] ?? '') && hasData ? ids.take() : (current[i] ?? '');
+    const typed = (c: number) => (formulas[i]?.[c] ?? '') === '';
+    const hasData = row.some(
+      (cell, c) => c !== idColumn && c !== columns.health && typed(c) && !isBlankCell(cell),
+    );
+    return isBlankCell(current[i] ?? '') && typed(idColumn) && hasData ? ids.take() : (current[i] ?? '');
   });
-  const filled = writeColumnChanges(deals, idColumn + 1, 2, current, next);
+  const filled = writeColumnRuns(deals, idColumn + 1, 2, current, next);
   if (filled > 0) ids.remember();
   return filled;
 }

@@ -73,6 +73,36 @@ export function writeColumnChanges(
   return changed;
 }
 
+/**
+ * Like writeColumnChanges, but one `setValues` per run of consecutive changed
+ * cells, so no cell that keeps its value is written at all. For a user's
+ * column (Deal ID): writing a cell back "with what it held" would turn a
+ * formula into its value. Fix added for setup's Deal ID filling; the daily
+ * Health write keeps its single call (Health belongs to the add-on).
+ */
+export function writeColumnRuns(
+  sheet: Sheet,
+  column: number,
+  firstRow: number,
+  current: readonly Cell[],
+  next: readonly Cell[],
+): number {
+  let changed = 0;
+  let i = 0;
+  while (i < next.length) {
+    if (sameCell(current[i] ?? '', next[i] ?? '')) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const run: Cell[][] = [];
+    while (i < next.length && !sameCell(current[i] ?? '', next[i] ?? '')) run.push([next[i++] ?? '']);
+    sheet.getRange(firstRow + start, column, run.length, 1).setValues(run);
+    changed += run.length;
+  }
+  return changed;
+}
+
 function sameCell(a: Cell, b: Cell): boolean {
   if (isDateCell(a) && isDateCell(b)) return a.getTime() === b.getTime();
   return a === b;

@@ -1,0 +1,234 @@
+/**
+ * Shared helpers for the add-on tests: a spreadsheet in the Sheets stand-in
+ * with the BUILT bundle loaded (run `npm run build` first), entry points
+ * called the way Apps Script calls them, and cell-by-cell snapshot diffs.
+ */
+import { readFileSync } from 'node:fs';
+import { type BundleContext, callGlobal, loadBundle } from '../support/load-bundle';
+import { type Cell, createStandIn, type SheetSnapshot, type StandIn } from '../support/standin';
+
+export interface Harness {
+  standIn: StandIn;
+  app: BundleContext;
+}
+
+export interface SpreadsheetOptions {
+  locale?: string;
+  timeZone?: string;
+  scriptTimeZone?: string;
+  userLocale?: string;
+  now?: Date;
+  sheets?: Record<string, Cell[][]>;
+  mailQuota?: number;
+  userEmail?: string;
+}
+
+/** A spreadsheet (Seoul, Korean by default) with the add-on bundle loaded into it. */
+export function openSpreadsheet(options: SpreadsheetOptions = {}): Harness {
+  const now = options.now ?? new Date('2023-11-15T00:00:00Z');
+  const standIn = createStandIn({
+    timeZone: options.timeZone ?? 'Asia/Seoul',
+    locale: options.locale ?? 'ko_KR',
+    now: () => now,
+    ...(options.scriptTimeZone ? { scriptTimeZone: options.scriptTimeZone } : {}),
+    ...(options.userLocale ? { userLocale: options.userLocale } : {}),
+    ...(options.sheets ? { sheets: options.sheets } : {}),
+    ...(options.mailQuota !== undefined ? { mailQuota: options.mailQuota } : {}),
+    ...(options.userEmail ? { userEmail: options.userEmail } : {}),
+    // The built dialogs, so the Settings and deal panel menu items can open them.
+    htmlFiles: {
+      Settings: readFileSync('dist/Settings.html', 'utf8'),
+      Sidebar: readFileSync('dist/Sidebar.html', 'utf8'),
+    },
+  });
+  return { standIn, app: loadBundle(standIn) };
+}
+
+/** A person clicking an Extensions › Sheets Pipeline item: a FULL-auth menu execution of that global. */
+export function click(h: Harness, functionName: string, ...args: unknown[]): unknown {
+  h.standIn.begin('menu');
+  return callGlobal(h.app, functionName, ...args);
+}
+
+/** A `google.script.run` call from the settings dialog or the sidebar. */
+export function fromDialog(h: Harness, functionName: string, ...args: unknown[]): unknown {
+  h.standIn.begin('sidebar');
+  return callGlobal(h.app, functionName, ...args);
+}
+
+/** The daily time-driven trigger firing: a clock execution (no UI) with its event. */
+export function fireDailyTrigger(h: Harness): unknown {
+  const event = h.standIn.clockEvent('runDailyChecks');
+  return h.app.runDailyChecks(event);
+}
+
+export interface Settings {
+  notifications: boolean;
+  managerEmail: string;
+  dailyHour: number;
+  languageChoice: 'auto' | 'ko' | 'en';
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  notifications: false,
+  managerEmail: '',
+  dailyHour: 7,
+  languageChoice: 'auto',
+};
+
+/** Saves settings the way the Settings dialog does. */
+export function saveSettings(h: Harness, settings: Partial<Settings>): void {
+  fromDialog(h, 'settingsSave', { ...DEFAULT_SETTINGS, ...settings });
+}
+
+export interface LastRun {
+  at: string;
+  trigger: string;
+  ok: boolean;
+  error?: string;
+  deals?: number;
+  stale?: number;
+  overdue?: number;
+  healthChanged?: number;
+  tasksCreated?: number;
+  emailsSent?: number;
+  emailsSkipped?: number;
+  problems?: number;
+}
+
+export interface SettingsState {
+  settings: Settings;
+  language: 'ko' | 'en';
+  dailyChecksOn: boolean;
+  lastRun: LastRun | null;
+  mailQuota: number | null;
+}
+
+/** What the Settings dialog shows. The bundle's objects come from its realm: round-trip through JSON. */
+export function settingsState(h: Harness): SettingsState {
+  return JSON.parse(JSON.stringify(fromDialog(h, 'settingsGetState'))) as SettingsState;
+}
+
+// Snapshots ------------------------------------------------------------------
+
+/** The sheets' names in tab order. Goes through the counted API: reset `calls` after it when measuring. */
+export function sheetNames(standIn: StandIn): string[] {
+  return standIn.spreadsheet.getSheets().map((s) => s.getName());
+}
+
+/** Every sheet, deep-copied (counts the listing calls of `sheetNames`). */
+export function snapshotAll(standIn: StandIn): Record<string, SheetSnapshot> {
+  return Object.fromEntries(sheetNames(standIn).map((n) => [n, standIn.snapshot(n)]));
+}
+
+export function a1(row: number, column: number): string {
+  let n = column;
+  let letters = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    letters = String.fromCharCode(65 + r) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${letters}${row}`;
+}
+
+export interface CellChange {
+  sheet: string;
+  row: number;
+  column: number;
+  /** `values`, `formulas`, `numberFormats`... */
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+const CELL_FIELDS = [
+  'values',
+  'formulas',
+  'numberFormats',
+  'backgrounds',
+  'fontWeights',
+  'fontColors',
+  'notes',
+  'validations',
+] as const;
+type CellField = (typeof CELL_FIELDS)[number];
+
+function comparable(v: unknown): unknown {
+  if (Object.prototype.toString.call(v) === '[object Date]') return `Date(${(v as Date).toISOString()})`;
+  if (v !== null && typeof v === 'object') return JSON.stringify(v);
+  return v;
+}
+
+/**
+ * Every cell that differs between two snapshots of one sheet, field by field,
+ * over the larger of the two sizes. `fields` limits which grids are compared.
+ */
+export function cellChanges(
+  before: SheetSnapshot,
+  after: SheetSnapshot,
+  fields: readonly CellField[] = CELL_FIELDS,
+): CellChange[] {
+  const changes: CellChange[] = [];
+  const rows = Math.max(before.maxRows, after.maxRows);
+  const columns = Math.max(before.maxColumns, after.maxColumns);
+  for (const field of fields) {
+    const b = before[field] as unknown[][];
+    const a = after[field] as unknown[][];
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < columns; c++) {
+        const x = comparable(b[r]?.[c]);
+        const y = comparable(a[r]?.[c]);
+        if (x !== y)
+          changes.push({ sheet: after.name, row: r + 1, column: c + 1, field, before: x, after: y });
+      }
+    }
+  }
+  return changes;
+}
+
+/** Sheet-level differences (size, frozen rows, rules, charts), as readable lines. */
+export function sheetChanges(before: SheetSnapshot, after: SheetSnapshot): string[] {
+  const out: string[] = [];
+  for (const key of ['maxRows', 'maxColumns', 'frozenRows', 'frozenColumns', 'hidden'] as const) {
+    if (before[key] !== after[key]) out.push(`${after.name} ${key}: ${before[key]} → ${after[key]}`);
+  }
+  for (const key of ['conditionalFormats', 'charts'] as const) {
+    const x = JSON.stringify(before[key]);
+    const y = JSON.stringify(after[key]);
+    if (x !== y) out.push(`${after.name} ${key}: ${x} → ${y}`);
+  }
+  return out;
+}
+
+/** Readable lines for every difference between two whole-workbook snapshots (empty when identical). */
+export function workbookChanges(
+  before: Record<string, SheetSnapshot>,
+  after: Record<string, SheetSnapshot>,
+): string[] {
+  const out: string[] = [];
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  for (const name of names) {
+    const b = before[name];
+    const a = after[name];
+    if (!b || !a) {
+      out.push(`${name}: ${b ? 'deleted' : 'added'}`);
+      continue;
+    }
+    out.push(...sheetChanges(b, a));
+    for (const c of cellChanges(b, a)) {
+      out.push(`${name}!${a1(c.row, c.column)} ${c.field}: ${String(c.before)} → ${String(c.after)}`);
+    }
+  }
+  return out;
+}
+
+/** The write methods a no-op run must never call. */
+export function writeCalls(standIn: StandIn): Record<string, number> {
+  const writes = Object.entries(standIn.calls.byMethod()).filter(([method]) =>
+    /^(Range\.(set|insert|clear|remove)|Sheet\.(set|insert|delete|append|clear|hide|updateChart|removeChart)|Spreadsheet\.(insert|delete|set)|ScriptApp\.(newTrigger|deleteTrigger)|Properties\.(set|delete)|MailApp\.send)/.test(
+      method,
+    ),
+  );
+  return Object.fromEntries(writes);
+}
