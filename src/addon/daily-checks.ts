@@ -62,17 +62,17 @@ function checkAndWrite(
   const language = resolveLanguage(settings, ss);
   const stages = requireSheet(ss, 'Stages', language);
   const deals = requireSheet(ss, 'Deals', language);
-  const history = loadSheet(ss, 'Stage history');
   const tasks = loadSheet(ss, 'Tasks');
   const today = zone.day(now.getTime());
   const check = checkPipeline(
     {
       stages: stages.grid,
       deals: deals.grid,
-      history: history?.grid ?? [historyHeaderOnly],
+      // Read only when a deal's Stage entered is blank: the history then says when it entered.
+      history: () => loadSheet(ss, 'Stage history')?.grid ?? [historyHeaderOnly],
       tasks: tasks?.grid ?? null,
     },
-    { zone, today, language },
+    { zone, today, language, withConversion: false },
   );
 
   const healthChanged = writeHealth(deals.sheet, deals.grid, check, language);

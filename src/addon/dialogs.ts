@@ -1,6 +1,7 @@
 import { DocumentStore } from './document-store';
-import { type RunLog, readRunLog } from './run-log';
-import { readSettings, resolveLanguage, type Settings, validateSettings, writeSettings } from './settings';
+import { readRunLog } from './run-log';
+import { readSettings, resolveLanguage, validateSettings, writeSettings } from './settings';
+import type { SettingsState } from './settings-protocol';
 import { dailyChecksOn, rescheduleDaily } from './triggers';
 import { uiText } from './ui-text';
 
@@ -20,14 +21,6 @@ export function showSettings(): void {
   SpreadsheetApp.getUi().showModalDialog(html, t.settingsTitle);
 }
 
-export interface SettingsState {
-  settings: Settings;
-  language: 'ko' | 'en';
-  dailyChecksOn: boolean;
-  lastRun: RunLog | null;
-  mailQuota: number | null;
-}
-
 /** What the settings dialog shows: the settings, whether checks are on, and the last run. */
 export function settingsGetState(): SettingsState {
   const ss = SpreadsheetApp.getActive();
@@ -44,9 +37,10 @@ export function settingsGetState(): SettingsState {
 
 /** Saves validated settings; a new daily hour moves the daily trigger. */
 export function settingsSave(input: unknown): SettingsState {
-  const settings = validateSettings(input);
   const store = new DocumentStore();
   const before = readSettings(store);
+  // Errors are shown in the dialog, in the language it is in now.
+  const settings = validateSettings(input, resolveLanguage(before, SpreadsheetApp.getActive()));
   writeSettings(store, settings);
   store.save();
   if (before.dailyHour !== settings.dailyHour)

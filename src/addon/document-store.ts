@@ -3,11 +3,13 @@
  * `getProperty` is a round trip, and a daily check already pays for several.
  */
 export class DocumentStore {
+  private readonly properties: GoogleAppsScript.Properties.Properties;
   private readonly values: Record<string, string>;
   private readonly changes: Record<string, string> = {};
 
   constructor() {
-    this.values = PropertiesService.getDocumentProperties().getProperties();
+    this.properties = PropertiesService.getDocumentProperties();
+    this.values = this.properties.getProperties();
   }
 
   get(key: string): string | null {
@@ -21,7 +23,7 @@ export class DocumentStore {
   /** Writes what changed, in one call; nothing when nothing did. */
   save(): void {
     if (Object.keys(this.changes).length === 0) return;
-    PropertiesService.getDocumentProperties().setProperties(this.changes);
+    this.properties.setProperties(this.changes);
     Object.assign(this.values, this.changes);
     for (const key of Object.keys(this.changes)) delete this.changes[key];
   }

@@ -1,22 +1,7 @@
 import type { DocumentStore } from './document-store';
+import type { RunLog } from './settings-protocol';
 
-/** What the last daily check did, shown in Settings: triggers send no failure emails. */
-export interface RunLog {
-  at: string;
-  trigger: 'menu' | 'schedule';
-  ok: boolean;
-  error?: string;
-  deals?: number;
-  stale?: number;
-  overdue?: number;
-  healthChanged?: number;
-  tasksCreated?: number;
-  emailsSent?: number;
-  emailsSkipped?: number;
-  problems?: number;
-  /** The spreadsheet day the digest went out, so a second run that day sends none. */
-  digestDay?: string;
-}
+export type { RunLog };
 
 const KEY = 'sheetsPipeline.lastRun';
 

@@ -1,16 +1,9 @@
 import type { Language } from '../engine/table';
 import type { DocumentStore } from './document-store';
 import { languageOfLocale } from './language';
+import type { Settings } from './settings-protocol';
 
-/** What a team sets once per spreadsheet; kept in document properties. */
-export interface Settings {
-  notifications: boolean;
-  managerEmail: string;
-  /** Hour of the day (0–23, spreadsheet time zone) the daily check runs. */
-  dailyHour: number;
-  /** `auto` follows the spreadsheet's locale. */
-  languageChoice: 'auto' | Language;
-}
+export type { Settings };
 
 const KEY = 'sheetsPipeline.settings';
 export const DEFAULT_SETTINGS: Settings = {
@@ -43,17 +36,20 @@ export function resolveLanguage(settings: Settings, ss: GoogleAppsScript.Spreads
 }
 
 /** Validates what the settings dialog sends; a bad value is refused, never stored. */
-export function validateSettings(input: unknown): Settings {
+export function validateSettings(input: unknown, language: Language = 'en'): Settings {
+  const ko = language === 'ko';
   const o = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
   const hour = Number(o.dailyHour);
   if (!Number.isInteger(hour) || hour < 0 || hour > 23)
-    throw new Error('Daily hour must be a whole hour from 0 to 23.');
+    throw new Error(
+      ko ? '점검 시각은 0부터 23 사이의 정수여야 합니다.' : 'Daily hour must be a whole hour from 0 to 23.',
+    );
   const email = typeof o.managerEmail === 'string' ? o.managerEmail.trim() : '';
   if (email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
-    throw new Error(`'${email}' is not an email address.`);
+    throw new Error(ko ? `'${email}'은(는) 이메일 주소가 아닙니다.` : `'${email}' is not an email address.`);
   const choice = o.languageChoice;
   if (choice !== 'auto' && choice !== 'ko' && choice !== 'en')
-    throw new Error('Language must be auto, ko or en.');
+    throw new Error(ko ? '언어는 auto, ko, en 중 하나여야 합니다.' : 'Language must be auto, ko or en.');
   return {
     notifications: o.notifications === true,
     managerEmail: email,

@@ -16,8 +16,14 @@ export function findSheet(ss: Spreadsheet, table: keyof typeof SHEET_NAMES): She
 
 /** A sheet's values in one round trip, header row first. An empty sheet gives `[]`. */
 export function readGrid(sheet: Sheet): Cell[][] {
-  const values = sheet.getDataRange().getValues() as Cell[][];
-  return values.length === 1 && values[0]?.every((v) => v === '') ? [] : values;
+  try {
+    // -1 rows and columns: to the last with content, in one call instead of getDataRange + getValues.
+    return sheet.getSheetValues(1, 1, -1, -1) as Cell[][];
+  } catch (e) {
+    // A sheet with nothing in it has no block to read.
+    if (sheet.getLastRow() === 0) return [];
+    throw e;
+  }
 }
 
 /** Column letters of a 1-based column number, for A1 formulas (`28` → `AB`). */
@@ -126,7 +132,11 @@ export function appendRows(
   return start;
 }
 
-/** Sheets refuses a range past the last row; grow the grid first (one call, only when needed). */
+/**
+ * Sheets refuses a range past the grid; grow it first (one call, only when the
+ * blank rows below run out). Appending into the sheet's own blank rows keeps
+ * the checkboxes and formats setup put on them.
+ */
 function ensureRows(sheet: Sheet, lastRow: number): void {
   const max = sheet.getMaxRows();
   if (lastRow > max) sheet.insertRowsAfter(max, lastRow - max);

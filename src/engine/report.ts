@@ -13,11 +13,15 @@ import { newTasks, type PlannedTask, readTasks, staleReviewTasks } from './tasks
 import { cellTexts } from './texts';
 import { type DayNumber, isoDate, type Zone } from './zone';
 
-/** The four tables as grids, header row first. Tasks may be absent. */
+/**
+ * The four tables as grids, header row first. Tasks may be absent. History
+ * may be given as a function, read only when needed: a daily check needs it
+ * only for deals whose Stage entered is blank.
+ */
 export interface WorkbookGrids {
   readonly stages: Grid;
   readonly deals: Grid;
-  readonly history: Grid;
+  readonly history: Grid | (() => Grid);
   readonly tasks?: Grid | null;
 }
 
@@ -28,6 +32,8 @@ export interface CheckOptions {
   readonly dayFirst?: boolean;
   /** Language of what gets written; by default the Deals headers'. */
   readonly language?: Language;
+  /** Compute the conversion table (the report does; a daily check does not need it). Default true. */
+  readonly withConversion?: boolean;
 }
 
 /** Everything a daily check decides, before anything is written. */
@@ -54,7 +60,13 @@ export function checkPipeline(grids: WorkbookGrids, options: CheckOptions): Pipe
   const ctx: DateContext = { zone: options.zone, dayFirst: options.dayFirst ?? false };
   const pipeline = readPipeline(grids.stages);
   const dealsRead = readDeals(grids.deals, pipeline, ctx);
-  const historyRead = readHistory(grids.history, pipeline, ctx);
+  const withConversion = options.withConversion ?? true;
+  const needsHistory =
+    withConversion || dealsRead.deals.some((d) => d.stageEntered === null && d.stage.staleAfter !== null);
+  const historyGrid = needsHistory ? (typeof grids.history === 'function' ? grids.history() : grids.history) : [];
+  const historyRead = needsHistory
+    ? readHistory(historyGrid, pipeline, ctx)
+    : { changes: [], problems: [] };
   const tasksRead = grids.tasks ? readTasks(grids.tasks, ctx) : null;
   const language = options.language ?? dealsRead.table.language;
   const texts = cellTexts(language);
@@ -82,7 +94,7 @@ export function checkPipeline(grids: WorkbookGrids, options: CheckOptions): Pipe
     deals: dealsRead.deals,
     language,
     forecast: forecastByMonth(dealsRead.deals),
-    conversion: stageConversion(historyRead.changes, pipeline),
+    conversion: withConversion ? stageConversion(historyRead.changes, pipeline) : [],
     findings,
     tasks,
     problems: [

@@ -1,8 +1,12 @@
+import type {
+  RunLog as RunLogWire,
+  SettingsState as SettingsStateWire,
+  Settings as SettingsWire,
+} from '../addon/settings-protocol';
 import { el, replaceChildren } from './dom';
 import { formatInstant } from './format';
 import { guessLanguage, type Strings, strings } from './i18n';
 import { messageOf, run } from './server';
-import type { RunLogWire, SettingsStateWire, SettingsWire } from './settings-protocol';
 
 /**
  * The settings dialog: the team's notification and schedule settings, and

@@ -281,7 +281,8 @@ describe('a daily run (the time-driven trigger)', () => {
       'Properties.setProperties': 1,
       'Range.setValues': 2,
     });
-    expect(p.standIn.calls.count('Range.getValues')).toBe(4); // each table read once
+    // Each table read once; every sample deal has its Stage entered, so Stage history is not needed.
+    expect(p.standIn.calls.count('Sheet.getSheetValues')).toBe(3);
   });
 
   test('a second run the same day changes nothing: same sheets, no new tasks, no new mail', () => {
@@ -431,5 +432,19 @@ describe('an English pipeline in a US spreadsheet', () => {
       '[Stand-in spreadsheet] 5 deals need attention',
     );
     expect(a1(1, HEALTH)).toBe('J1');
+  });
+});
+
+describe('a deal whose Stage entered is blank', () => {
+  test('is dated from the latest history row that entered its stage (Stage history is then read)', () => {
+    const p = samplePipeline({ notifications: false });
+    const deals = p.standIn.values('Deals');
+    const row = deals.findIndex((r) => r[0] === 'D-2023-014') + 1; // 온보딩 교육 중 since 2023-09-18 in the history
+    const entered = (deals[0] ?? []).indexOf('단계 진입일');
+    p.standIn.seed('Deals', a1(row, entered + 1), { values: [['']] });
+    p.standIn.calls.reset();
+    fireDailyTrigger(p);
+    expect(p.standIn.values('Deals')[row - 1]?.[HEALTH - 1]).toMatch(/^정체: 온보딩 교육 중 58일째 \(기준 14일\)/);
+    expect(p.standIn.calls.count('Sheet.getSheetValues')).toBe(4);
   });
 });

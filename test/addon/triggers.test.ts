@@ -109,7 +109,7 @@ describe('Turn daily checks on/off', () => {
   test('an invalid hour is refused by Settings and moves nothing', () => {
     const h = seoulSpreadsheet();
     click(h, 'toggleDailyChecks');
-    expect(() => saveSettings(h, { dailyHour: 24 })).toThrow(/0 to 23/);
+    expect(() => saveSettings(h, { dailyHour: 24 })).toThrow('점검 시각은 0부터 23 사이의 정수여야 합니다.'); // in the spreadsheet's language
     expectOn(h, 7);
   });
 });

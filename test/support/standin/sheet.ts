@@ -1,5 +1,5 @@
 import { instrument } from './calls';
-import { typeLabel } from './cells';
+import { type Cell, copyCell, typeLabel } from './cells';
 import { type ChartData, chartDataOf, EmbeddedChart, EmbeddedChartBuilder } from './charts';
 import { ConditionalFormatRule, conditionalRuleOf } from './conditional-format';
 import { Service, type StandInContext } from './context';
@@ -134,6 +134,27 @@ export class Sheet extends Service {
     const rows = Math.max(1, model.grid.lastRow());
     const columns = Math.max(1, model.grid.lastColumn());
     return new Range(this.ctx, model, { row: 1, column: 1, numRows: rows, numColumns: columns }, null);
+  }
+
+  /**
+   * Values of a block in one call. Sheets: "A -1 value given as the row or
+   * column position is equivalent to getting the very last row or column that
+   * has data in the sheet." On an empty sheet that leaves no rows, and the
+   * stand-in refuses as getRange does (the stricter reading).
+   */
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): Cell[][] {
+    const model = this.#m();
+    const rows = numRows === -1 ? model.grid.lastRow() - startRow + 1 : numRows;
+    const columns = numColumns === -1 ? model.grid.lastColumn() - startColumn + 1 : numColumns;
+    if (rows < 1) throw this.ctx.exception('The number of rows in the range must be at least 1.');
+    if (columns < 1) throw this.ctx.exception('The number of columns in the range must be at least 1.');
+    const out: Cell[][] = [];
+    for (let r = 0; r < rows; r++) {
+      const row: Cell[] = [];
+      for (let c = 0; c < columns; c++) row.push(copyCell(model.grid.get(startRow + r, startColumn + c).value));
+      out.push(row);
+    }
+    return out;
   }
 
   getActiveRange(): Range | null {
