@@ -63,10 +63,12 @@ export function checkPipeline(grids: WorkbookGrids, options: CheckOptions): Pipe
   const withConversion = options.withConversion ?? true;
   const needsHistory =
     withConversion || dealsRead.deals.some((d) => d.stageEntered === null && d.stage.staleAfter !== null);
-  const historyGrid = needsHistory ? (typeof grids.history === 'function' ? grids.history() : grids.history) : [];
-  const historyRead = needsHistory
-    ? readHistory(historyGrid, pipeline, ctx)
-    : { changes: [], problems: [] };
+  const historyGrid = needsHistory
+    ? typeof grids.history === 'function'
+      ? grids.history()
+      : grids.history
+    : [];
+  const historyRead = needsHistory ? readHistory(historyGrid, pipeline, ctx) : { changes: [], problems: [] };
   const tasksRead = grids.tasks ? readTasks(grids.tasks, ctx) : null;
   const language = options.language ?? dealsRead.table.language;
   const texts = cellTexts(language);

@@ -444,7 +444,9 @@ describe('a deal whose Stage entered is blank', () => {
     p.standIn.seed('Deals', a1(row, entered + 1), { values: [['']] });
     p.standIn.calls.reset();
     fireDailyTrigger(p);
-    expect(p.standIn.values('Deals')[row - 1]?.[HEALTH - 1]).toMatch(/^정체: 온보딩 교육 중 58일째 \(기준 14일\)/);
+    expect(p.standIn.values('Deals')[row - 1]?.[HEALTH - 1]).toMatch(
+      /^정체: 온보딩 교육 중 58일째 \(기준 14일\)/,
+    );
     expect(p.standIn.calls.count('Sheet.getSheetValues')).toBe(4);
   });
 });

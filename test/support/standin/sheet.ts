@@ -151,7 +151,8 @@ export class Sheet extends Service {
     const out: Cell[][] = [];
     for (let r = 0; r < rows; r++) {
       const row: Cell[] = [];
-      for (let c = 0; c < columns; c++) row.push(copyCell(model.grid.get(startRow + r, startColumn + c).value));
+      for (let c = 0; c < columns; c++)
+        row.push(copyCell(model.grid.get(startRow + r, startColumn + c).value));
       out.push(row);
     }
     return out;
