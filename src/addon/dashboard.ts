@@ -89,27 +89,30 @@ export function buildDashboard(): void {
     const first = chart.getRanges()[0];
     if (first && ours.includes(first.getA1Notation())) sheet.removeChart(chart);
   }
-  const forecastChart = sheet
-    .newChart()
-    .setChartType(Charts.ChartType.COLUMN)
-    .addRange(forecastRange)
-    .setNumHeaders(1)
-    .setOption('title', l.forecastChart)
-    .setOption('legend', { position: 'bottom' })
-    .setPosition(FORECAST_AT.row + 16, FORECAST_AT.column, 0, 0)
-    .build();
-  sheet.insertChart(forecastChart);
-  const funnelChart = sheet
-    .newChart()
-    .setChartType(Charts.ChartType.BAR)
-    .addRange(funnelRange)
-    .setNumHeaders(1)
-    .setOption('title', l.funnelChart)
-    .setOption('legend', { position: 'none' })
-    .setPosition(FUNNEL_AT.row + 16, FUNNEL_AT.column, 0, 0)
-    .build();
-  sheet.insertChart(funnelChart);
+  insertChart(sheet, Charts.ChartType.COLUMN, forecastRange, l.forecastChart, 'bottom', FORECAST_AT);
+  insertChart(sheet, Charts.ChartType.BAR, funnelRange, l.funnelChart, 'none', FUNNEL_AT);
   sheet.activate();
   const t = uiText(language);
   ss.toast(t.dashboardDone(isoDate(zone.day(Date.now()))), t.title, 5);
+}
+
+/** A chart of a spilled table, placed under it. */
+function insertChart(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  type: GoogleAppsScript.Charts.ChartType,
+  range: GoogleAppsScript.Spreadsheet.Range,
+  title: string,
+  legend: 'bottom' | 'none',
+  at: { row: number; column: number },
+): void {
+  const chart = sheet
+    .newChart()
+    .setChartType(type)
+    .addRange(range)
+    .setNumHeaders(1)
+    .setOption('title', title)
+    .setOption('legend', { position: legend })
+    .setPosition(at.row + 16, at.column, 0, 0)
+    .build();
+  sheet.insertChart(chart);
 }

@@ -52,14 +52,8 @@ export function panelGetState(dealId?: unknown): PanelState {
 export function panelMoveDeal(input: unknown): ActionResult {
   const request = validateMove(input);
   if (!request) return refuse('invalid', panelTextFor().invalidRequest, [], null);
-  return underLock((session) => {
+  return withDealUnderLock(request.dealId, request.expectedStage, (session, deal, gridRow) => {
     const t = panelText(session.language);
-    const found = findDeal(session, request.dealId);
-    if (!found) return refuse('missing', t.dealGone(request.dealId), [], null);
-    const { deal, gridRow } = found;
-    if (stageKey(deal.stage.name) !== stageKey(request.expectedStage)) {
-      return refuse('changed', t.changedBehind(deal.stage.name), [], stateForRow(session, gridRow));
-    }
     const to = session.pipeline.find(request.toStage);
     if (!to) return refuse('invalid', t.unknownStage(request.toStage), [], stateForRow(session, gridRow));
     const check = checkOf(session, deal);
@@ -105,14 +99,8 @@ export function panelMoveDeal(input: unknown): ActionResult {
 export function panelSetChecklistItem(input: unknown): ActionResult {
   const request = validateChecklist(input);
   if (!request) return refuse('invalid', panelTextFor().invalidRequest, [], null);
-  return underLock((session) => {
+  return withDealUnderLock(request.dealId, request.stage, (session, deal, gridRow) => {
     const t = panelText(session.language);
-    const found = findDeal(session, request.dealId);
-    if (!found) return refuse('missing', t.dealGone(request.dealId), [], null);
-    const { deal, gridRow } = found;
-    if (stageKey(deal.stage.name) !== stageKey(request.stage)) {
-      return refuse('changed', t.changedBehind(deal.stage.name), [], stateForRow(session, gridRow));
-    }
     if (!deal.stage.exitCriteria.includes(request.criterion)) {
       return refuse('invalid', t.unknownCriterion(request.criterion), [], stateForRow(session, gridRow));
     }
@@ -297,6 +285,28 @@ function underLock(action: (session: PipelineSession) => ActionResult): ActionRe
   } finally {
     lock.releaseLock();
   }
+}
+
+/**
+ * Runs a change to one deal under the lock, on a fresh read: the deal is found
+ * by its id, and the change is refused if its stage is no longer the one the
+ * panel showed (someone else moved it meanwhile).
+ */
+function withDealUnderLock(
+  dealId: string,
+  shownStage: string,
+  action: (session: PipelineSession, deal: Deal, gridRow: number) => ActionResult,
+): ActionResult {
+  return underLock((session) => {
+    const t = panelText(session.language);
+    const found = findDeal(session, dealId);
+    if (!found) return refuse('missing', t.dealGone(dealId), [], null);
+    const { deal, gridRow } = found;
+    if (stageKey(deal.stage.name) !== stageKey(shownStage)) {
+      return refuse('changed', t.changedBehind(deal.stage.name), [], stateForRow(session, gridRow));
+    }
+    return action(session, deal, gridRow);
+  });
 }
 
 function refuse(

@@ -3,7 +3,9 @@
  * with the BUILT bundle loaded (run `npm run build` first), entry points
  * called the way Apps Script calls them, and cell-by-cell snapshot diffs.
  */
+
 import { readFileSync } from 'node:fs';
+import type { Settings, SettingsState } from '../../src/addon/settings-protocol';
 import { type BundleContext, callGlobal, loadBundle } from '../support/load-bundle';
 import { type Cell, createStandIn, type SheetSnapshot, type StandIn } from '../support/standin';
 
@@ -62,13 +64,6 @@ export function fireDailyTrigger(h: Harness): unknown {
   return h.app.runDailyChecks(event);
 }
 
-export interface Settings {
-  notifications: boolean;
-  managerEmail: string;
-  dailyHour: number;
-  languageChoice: 'auto' | 'ko' | 'en';
-}
-
 export const DEFAULT_SETTINGS: Settings = {
   notifications: false,
   managerEmail: '',
@@ -79,29 +74,6 @@ export const DEFAULT_SETTINGS: Settings = {
 /** Saves settings the way the Settings dialog does. */
 export function saveSettings(h: Harness, settings: Partial<Settings>): void {
   fromDialog(h, 'settingsSave', { ...DEFAULT_SETTINGS, ...settings });
-}
-
-export interface LastRun {
-  at: string;
-  trigger: string;
-  ok: boolean;
-  error?: string;
-  deals?: number;
-  stale?: number;
-  overdue?: number;
-  healthChanged?: number;
-  tasksCreated?: number;
-  emailsSent?: number;
-  emailsSkipped?: number;
-  problems?: number;
-}
-
-export interface SettingsState {
-  settings: Settings;
-  language: 'ko' | 'en';
-  dailyChecksOn: boolean;
-  lastRun: LastRun | null;
-  mailQuota: number | null;
 }
 
 /** What the Settings dialog shows. The bundle's objects come from its realm: round-trip through JSON. */
