@@ -1,19 +1,15 @@
 import type { Cell } from '../engine/cells';
 import { checkPipeline, type PipelineCheck } from '../engine/report';
-import { DEALS, TASKS } from '../engine/schema';
-import { readTable } from '../engine/table';
+import { DEALS } from '../engine/schema';
 import { isoDate, Zone } from '../engine/zone';
 import { planDigests } from './digest';
 import { DocumentStore } from './document-store';
-import { IdSequence } from './ids';
 import { type RunLog, readRunLog, writeRunLog } from './run-log';
 import { readSettings, resolveLanguage } from './settings';
-import { appendRows, writeColumnChanges } from './sheets-io';
-import { taskRows } from './task-rows';
+import { writeColumnChanges } from './sheets-io';
+import { appendTasks } from './task-rows';
 import { uiText } from './ui-text';
 import { loadSheet, requireSheet } from './workbook';
-
-const TASK_ID_KEY = 'sheetsPipeline.lastTaskNumber';
 
 /**
  * The daily check: reads each table once, lets the engine decide, then writes
@@ -76,7 +72,7 @@ function checkAndWrite(
   );
 
   const healthChanged = writeHealth(deals.sheet, deals.grid, check, language);
-  const tasksCreated = tasks ? appendTasks(tasks.sheet, tasks.grid, check, zone, now, store) : 0;
+  const tasksCreated = tasks ? appendTasks(tasks.sheet, tasks.grid, check.tasks, { zone, now, store }) : 0;
 
   const log: RunLog = {
     at: now.toISOString(),
@@ -136,28 +132,6 @@ function writeHealth(
     sheet.getRange(1, column + 1).setValue(header);
   }
   return writeColumnChanges(sheet, column + 1, 2, current, next);
-}
-
-function appendTasks(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  grid: Cell[][],
-  check: PipelineCheck,
-  zone: Zone,
-  now: Date,
-  store: DocumentStore,
-): number {
-  if (check.tasks.length === 0 || grid.length === 0) return 0;
-  const table = readTable(grid, TASKS);
-  const ids = new IdSequence(
-    'T-',
-    TASK_ID_KEY,
-    grid.slice(1).map((r) => r[table.columns.taskId ?? -1] ?? ''),
-    store,
-  );
-  const { firstColumn, rows } = taskRows(table, check.tasks, zone, now, ids);
-  appendRows(sheet, firstColumn, rows, grid.length);
-  ids.remember();
-  return rows.length;
 }
 
 /** Trigger handler: errors are recorded, not thrown (nobody would see them). */

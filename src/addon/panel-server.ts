@@ -2,15 +2,12 @@ import type { Cell } from '../engine/cells';
 import type { Deal } from '../engine/deals';
 import { enteredDayOf } from '../engine/health';
 import { decideMove, type ExitCheck, exitCheck, findCriterionTask, moveKind } from '../engine/moves';
-import { TASKS } from '../engine/schema';
 import type { Stage } from '../engine/stages';
-import { readTable } from '../engine/table';
 import { stageEntryTasks } from '../engine/tasks';
 import { cellTexts } from '../engine/texts';
 import { stageKey, textOf } from '../engine/values';
 import { isoDate } from '../engine/zone';
 import { DocumentStore } from './document-store';
-import { IdSequence } from './ids';
 import type {
   ActionResult,
   ChecklistRequest,
@@ -24,9 +21,8 @@ import { panelText } from './panel-text';
 import { openSession, type PipelineSession, rowOfDeal } from './pipeline-session';
 import { readSettings, resolveLanguage } from './settings';
 import { SHEET_NAMES } from './sheet-names';
-import { appendRows } from './sheets-io';
 import { applyStageChanges } from './stage-changes';
-import { taskRows } from './task-rows';
+import { appendTasks } from './task-rows';
 
 /** Cheap: which sheet and row the user has selected, polled while the panel is open. */
 export function panelGetSelection(): PanelSelection {
@@ -114,7 +110,8 @@ export function panelSetChecklistItem(input: unknown): ActionResult {
       const planned = stageEntryTasks(deal, deal.stage, day).filter(
         (p) => p.task === request.criterion && p.required,
       );
-      appendTaskRows(session, planned, request.done);
+      appendTasks(session.tasksSheet.sheet, session.tasksSheet.grid, planned, session, request.done);
+      session.store.save();
     }
     const after = openSession(session.now);
     return { ok: true, message: '', state: stateForRow(after, gridRow) };
@@ -248,29 +245,6 @@ function setDone(session: PipelineSession, row: number, done: boolean): void {
   const c = session.tasks.table.columns.done;
   if (c === undefined) throw new Error('Tasks has no Done column. Run Set up pipeline sheets.');
   session.tasksSheet.sheet.getRange(row, c + 1).setValue(done);
-}
-
-function appendTaskRows(
-  session: PipelineSession,
-  planned: ReturnType<typeof stageEntryTasks>,
-  done: boolean,
-): void {
-  if (planned.length === 0) return;
-  const grid = session.tasksSheet.grid;
-  const table = readTable(grid, TASKS);
-  const ids = new IdSequence(
-    'T-',
-    'sheetsPipeline.lastTaskNumber',
-    grid.slice(1).map((r) => r[table.columns.taskId ?? -1] ?? ''),
-    session.store,
-  );
-  const laid = taskRows(table, planned, session.zone, session.now, ids);
-  const doneColumn = table.columns.done;
-  const first = Math.min(...(Object.values(table.columns) as number[]));
-  if (doneColumn !== undefined) for (const row of laid.rows) row[doneColumn - first] = done;
-  appendRows(session.tasksSheet.sheet, laid.firstColumn, laid.rows, grid.length);
-  ids.remember();
-  session.store.save();
 }
 
 /**

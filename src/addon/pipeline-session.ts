@@ -10,7 +10,7 @@ import { readTasks, type TasksRead } from '../engine/tasks';
 import { type DayNumber, Zone } from '../engine/zone';
 import { DocumentStore } from './document-store';
 import { readSettings, resolveLanguage } from './settings';
-import { type LoadedSheet, loadSheet, requireSheet } from './workbook';
+import { type LoadedSheet, requireSheet } from './workbook';
 
 /**
  * Everything one panel action or edit needs, read once: each sheet is one
@@ -84,5 +84,3 @@ export function rowOfDeal(session: PipelineSession, dealId: string): number {
   }
   return -1;
 }
-
-export { loadSheet };

@@ -1,5 +1,4 @@
 import { type Cell, isDateCell } from '../engine/cells';
-import type { TableName } from '../engine/problems';
 import { SHEET_NAMES } from './sheet-names';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -141,6 +140,3 @@ function ensureRows(sheet: Sheet, lastRow: number): void {
   const max = sheet.getMaxRows();
   if (lastRow > max) sheet.insertRowsAfter(max, lastRow - max);
 }
-
-/** The table names of the four pipeline sheets, in reading order. */
-export const TABLES: readonly TableName[] = ['Stages', 'Deals', 'Stage history', 'Tasks'];

@@ -1,17 +1,14 @@
 import type { Cell } from '../engine/cells';
 import { planStageChange } from '../engine/moves';
-import { HISTORY, TASKS } from '../engine/schema';
+import { HISTORY } from '../engine/schema';
 import type { Stage } from '../engine/stages';
 import { readTable } from '../engine/table';
 import { newTasks, type PlannedTask } from '../engine/tasks';
 import { DAY_MS } from '../engine/zone';
 import { historyRow } from './history-rows';
-import { IdSequence } from './ids';
 import type { PipelineSession } from './pipeline-session';
 import { appendRows } from './sheets-io';
-import { taskRows } from './task-rows';
-
-const TASK_ID_KEY = 'sheetsPipeline.lastTaskNumber';
+import { appendTasks } from './task-rows';
 
 /** One deal entering a stage, from the panel or from a typed edit. */
 export interface StageChangeRequest {
@@ -58,19 +55,7 @@ export function applyStageChanges(
   appendRows(session.historySheet.sheet, firstColumn, rows, session.historySheet.grid.length);
 
   const tasks = newTasks(planned, session.tasks.keys);
-  if (tasks.length > 0) {
-    const tasksGrid = session.tasksSheet.grid;
-    const tasksTable = readTable(tasksGrid, TASKS);
-    const ids = new IdSequence(
-      'T-',
-      TASK_ID_KEY,
-      tasksGrid.slice(1).map((r) => r[tasksTable.columns.taskId ?? -1] ?? ''),
-      session.store,
-    );
-    const laid = taskRows(tasksTable, tasks, zone, now, ids);
-    appendRows(session.tasksSheet.sheet, laid.firstColumn, laid.rows, tasksGrid.length);
-    ids.remember();
-  }
+  appendTasks(session.tasksSheet.sheet, session.tasksSheet.grid, tasks, session);
   session.store.save();
   return { tasks };
 }

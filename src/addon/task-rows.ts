@@ -1,9 +1,12 @@
 import type { Cell } from '../engine/cells';
-import type { TaskField } from '../engine/schema';
+import { TASKS, type TaskField } from '../engine/schema';
 import type { Table } from '../engine/table';
+import { readTable } from '../engine/table';
 import type { PlannedTask } from '../engine/tasks';
 import { DAY_MS, type Zone } from '../engine/zone';
-import type { IdSequence } from './ids';
+import type { DocumentStore } from './document-store';
+import { IdSequence } from './ids';
+import { appendRows } from './sheets-io';
 
 /**
  * Lays planned tasks out as Tasks rows, by that sheet's own header positions.
@@ -16,6 +19,7 @@ export function taskRows(
   zone: Zone,
   now: Date,
   ids: IdSequence,
+  done = false,
 ): { firstColumn: number; rows: Cell[][] } {
   const positions = Object.values(table.columns) as number[];
   const first = Math.min(...positions);
@@ -32,7 +36,7 @@ export function taskRows(
     put('task', t.task);
     put('due', dateOf(t.due));
     put('owner', t.owner);
-    put('done', false);
+    put('done', done);
     put('required', t.required);
     put('stage', t.stage);
     put('source', t.source);
@@ -41,4 +45,33 @@ export function taskRows(
     return row;
   });
   return { firstColumn: first + 1, rows };
+}
+
+const TASK_ID_KEY = 'sheetsPipeline.lastTaskNumber';
+
+/**
+ * Appends planned tasks to the Tasks sheet in one write, with new Task IDs
+ * (never reused: the high-water mark is kept in `store`, which the caller saves).
+ * `grid` is the Tasks sheet as read at the start of the action.
+ */
+export function appendTasks(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  grid: readonly (readonly Cell[])[],
+  planned: readonly PlannedTask[],
+  context: { zone: Zone; now: Date; store: DocumentStore },
+  done = false,
+): number {
+  if (planned.length === 0 || grid.length === 0) return 0;
+  const table = readTable(grid, TASKS);
+  const idColumn = table.columns.taskId;
+  const ids = new IdSequence(
+    'T-',
+    TASK_ID_KEY,
+    grid.slice(1).map((r) => (idColumn === undefined ? '' : (r[idColumn] ?? ''))),
+    context.store,
+  );
+  const { firstColumn, rows } = taskRows(table, planned, context.zone, context.now, ids, done);
+  appendRows(sheet, firstColumn, rows, grid.length);
+  ids.remember();
+  return rows.length;
 }
