@@ -23,13 +23,24 @@ const SCHEMAS: Record<TableKey, TableSchema<string>> = {
   Tasks: TASKS,
 };
 
-/** Number formats for columns setup creates; a user's own columns keep theirs. */
-const FORMATS: Partial<Record<TableKey, Record<string, string>>> = {
-  Stages: { probability: '0%' },
-  Deals: { amount: '#,##0', stageEntered: 'yyyy-mm-dd', expectedClose: 'yyyy-mm-dd' },
-  'Stage history': { when: 'yyyy-mm-dd hh:mm' },
-  Tasks: { due: 'yyyy-mm-dd', created: 'yyyy-mm-dd hh:mm' },
-};
+/**
+ * Number formats for the columns setup creates, by the spreadsheet's locale:
+ * Korean sheets show `2023. 11. 5` and ₩, US sheets `11/5/2023` and $, any
+ * other locale ISO dates and plain thousands. A user's own columns keep theirs.
+ */
+export function numberFormats(locale: string): Partial<Record<TableKey, Record<string, string>>> {
+  const [date, dateTime, money] = /^ko/i.test(locale)
+    ? ['yyyy. m. d', 'yyyy. m. d hh:mm', '₩#,##0']
+    : /^en_US$/i.test(locale)
+      ? ['m/d/yyyy', 'm/d/yyyy h:mm', '$#,##0']
+      : ['yyyy-mm-dd', 'yyyy-mm-dd hh:mm', '#,##0'];
+  return {
+    Stages: { probability: '0%' },
+    Deals: { amount: money, stageEntered: date, expectedClose: date },
+    'Stage history': { when: dateTime },
+    Tasks: { due: date, created: dateTime },
+  };
+}
 
 export const DEAL_ID_KEY = 'sheetsPipeline.lastDealNumber';
 const HEALTH_COLOR = '#fce8e6';
@@ -48,8 +59,9 @@ export interface SetupSummary {
 export function setupWorkbook(ss: Spreadsheet, language: Language, store: DocumentStore): SetupSummary {
   const summary: SetupSummary = { created: [], columnsAdded: [], dealIdsFilled: 0 };
   const sheets = {} as Record<TableKey, { sheet: Sheet; columns: Record<string, number> }>;
+  const formats = numberFormats(ss.getSpreadsheetLocale());
   for (const table of ['Stages', 'Deals', 'Stage history', 'Tasks'] as const) {
-    sheets[table] = ensureTable(ss, table, language, summary);
+    sheets[table] = ensureTable(ss, table, language, formats[table] ?? {}, summary);
   }
   const deals = sheets.Deals;
   const stages = sheets.Stages;
@@ -65,6 +77,7 @@ function ensureTable(
   ss: Spreadsheet,
   table: TableKey,
   language: Language,
+  formats: Record<string, string>,
   summary: SetupSummary,
 ): { sheet: Sheet; columns: Record<string, number> } {
   const schema = SCHEMAS[table];
@@ -96,7 +109,7 @@ function ensureTable(
       found[f] = start + i;
     });
     if (!isNew) summary.columnsAdded.push(`${sheet.getName()}: ${header.join(', ')}`);
-    formatColumns(sheet, table, missing, found);
+    formatColumns(sheet, formats, missing, found);
     if (isNew) sheet.getRange(1, 1, 1, missing.length).setFontWeight('bold');
   }
   if (sheet.getFrozenRows() === 0) sheet.setFrozenRows(1);
@@ -109,11 +122,10 @@ function ensureTable(
 
 function formatColumns(
   sheet: Sheet,
-  table: TableKey,
+  formats: Record<string, string>,
   added: readonly string[],
   columns: Record<string, number>,
 ): void {
-  const formats = FORMATS[table] ?? {};
   const rows = sheet.getMaxRows() - 1;
   if (rows <= 0) return;
   for (const field of added) {

@@ -144,12 +144,17 @@ describe.each([
       });
     }
     expect(deals.validations[0]?.[stageColumn]).toBeNull(); // not on the header
+    // Currency and dates as the spreadsheet's locale writes them.
+    const [date, dateTime, money] =
+      locale === 'ko_KR'
+        ? ['yyyy. m. d', 'yyyy. m. d hh:mm', '₩#,##0']
+        : ['m/d/yyyy', 'm/d/yyyy h:mm', '$#,##0'];
     const formats = deals.numberFormats[1] ?? [];
-    expect(formats[4]).toBe('#,##0'); // Amount
-    expect(formats[6]).toBe('yyyy-mm-dd'); // Stage entered
-    expect(formats[7]).toBe('yyyy-mm-dd'); // Expected close
-    expect(deals.numberFormats[deals.maxRows - 1]?.[7]).toBe('yyyy-mm-dd');
-    expect(standIn.snapshot('Stage history').numberFormats[1]?.[0]).toBe('yyyy-mm-dd hh:mm');
+    expect(formats[4]).toBe(money); // Amount
+    expect(formats[6]).toBe(date); // Stage entered
+    expect(formats[7]).toBe(date); // Expected close
+    expect(deals.numberFormats[deals.maxRows - 1]?.[7]).toBe(date);
+    expect(standIn.snapshot('Stage history').numberFormats[1]?.[0]).toBe(dateTime);
   });
 
   test('Tasks gets Done and Required checkboxes and date formats', () => {
@@ -161,8 +166,8 @@ describe.each([
       expect(tasks.validations[0]?.[column]).toBeNull();
     }
     expect(tasks.validations[1]?.filter((v) => v !== null)).toHaveLength(2);
-    expect(tasks.numberFormats[1]?.[3]).toBe('yyyy-mm-dd'); // Due
-    expect(tasks.numberFormats[1]?.[10]).toBe('yyyy-mm-dd hh:mm'); // Created
+    expect(tasks.numberFormats[1]?.[3]).toBe(locale === 'ko_KR' ? 'yyyy. m. d' : 'm/d/yyyy'); // Due
+    expect(tasks.numberFormats[1]?.[10]).toBe(locale === 'ko_KR' ? 'yyyy. m. d hh:mm' : 'm/d/yyyy h:mm'); // Created
   });
 
   test('flagged deals are highlighted by one conditional-format rule keyed on Health', () => {

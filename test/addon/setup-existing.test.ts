@@ -196,12 +196,10 @@ describe.each([
     expect(deals[0]).toEqual([...w.deals, ...w.added.deals]);
     const stages = h.standIn.values('Stages');
     expect(stages[0]).toEqual([...w.stages, ...w.added.stages]);
-    // Dates in the added Deals columns get a date format; the team's columns keep theirs.
+    // Dates in the added Deals columns get the spreadsheet locale's date format; the team's columns keep theirs.
     const snap = h.standIn.snapshot('Deals');
-    expect(snap.numberFormats[1]?.slice(USER_COLUMNS + 1, USER_COLUMNS + 3)).toEqual([
-      'yyyy-mm-dd',
-      'yyyy-mm-dd',
-    ]);
+    const date = locale === 'ko_KR' ? 'yyyy. m. d' : 'm/d/yyyy';
+    expect(snap.numberFormats[1]?.slice(USER_COLUMNS + 1, USER_COLUMNS + 3)).toEqual([date, date]);
     // The drop-down reads the Stage column where it is in their Stages sheet (B, not A).
     expect(snap.validations[1]?.[STAGE_COL - 1]).toMatchObject({
       criteria: 'VALUE_IN_RANGE',
