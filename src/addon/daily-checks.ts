@@ -20,16 +20,22 @@ import { loadSheet, requireSheet } from './workbook';
 export function dailyCheck(trigger: RunLog['trigger'], now: Date = new Date()): RunLog {
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(30_000)) {
-    // Fix: said in the UI language (was English only; runChecksNow shows it as an alert).
-    const ko = resolveLanguage(readSettings(new DocumentStore()), SpreadsheetApp.getActive()) === 'ko';
-    return {
+    // Said in the UI language (runChecksNow shows it as an alert) and kept, so Settings shows the skip.
+    const store = new DocumentStore();
+    const ko = resolveLanguage(readSettings(store), SpreadsheetApp.getActive()) === 'ko';
+    const previous = readRunLog(store);
+    const skipped: RunLog = {
       at: now.toISOString(),
       trigger,
       ok: false,
       error: ko
         ? '다른 점검이 아직 실행 중이어서 이번 점검은 건너뛰었습니다.'
         : 'Another check was still running; this one was skipped.',
+      ...(previous?.digestDay ? { digestDay: previous.digestDay } : {}),
     };
+    writeRunLog(store, skipped);
+    store.save();
+    return skipped;
   }
   const store = new DocumentStore();
   const previous = readRunLog(store);

@@ -28,7 +28,8 @@ const EN = {
       .filter(Boolean)
       .join(' ') || 'Nothing needed changing.',
   checksDone: (log: RunLog) =>
-    `Checked ${log.deals} deals: ${log.stale} stale, ${log.overdue} overdue, ${log.tasksCreated} new tasks, ${log.emailsSent} emails.`,
+    `Checked ${log.deals} deals: ${log.stale} stale, ${log.overdue} overdue, ${log.tasksCreated} new tasks, ${log.emailsSent} emails.` +
+    (log.problems ? ` ${log.problems} rows have a bad value: see Health.` : ''),
 };
 
 type UiText = typeof EN;
@@ -58,7 +59,8 @@ const KO: UiText = {
       .filter(Boolean)
       .join(' ') || '바꿀 것이 없습니다.',
   checksDone: (log: RunLog) =>
-    `딜 ${log.deals}건 점검: 정체 ${log.stale}건, 수주 예정일 지남 ${log.overdue}건, 새 할일 ${log.tasksCreated}건, 메일 ${log.emailsSent}통.`,
+    `딜 ${log.deals}건 점검: 정체 ${log.stale}건, 수주 예정일 지남 ${log.overdue}건, 새 할일 ${log.tasksCreated}건, 메일 ${log.emailsSent}통.` +
+    (log.problems ? ` 입력 오류 ${log.problems}건: 상태 열을 확인하세요.` : ''),
 };
 
 export function uiText(language: Language): UiText {

@@ -354,7 +354,7 @@ describe('"Run checks now" from the menu', () => {
     p.standIn.runMenuItem('지금 점검 실행');
     expect(healthById(p).get('D-2023-043')).toBe('정체: 미팅 약속 완료 17일째 (기준 14일)');
     expect(p.standIn.ui.toasts.at(-1)).toBe(
-      `딜 43건 점검: 정체 ${STALE.length}건, 수주 예정일 지남 5건, 새 할일 ${STALE.length}건, 메일 ${OWNERS.length + 1}통.`,
+      `딜 43건 점검: 정체 ${STALE.length}건, 수주 예정일 지남 5건, 새 할일 ${STALE.length}건, 메일 ${OWNERS.length + 1}통. 입력 오류 2건: 상태 열을 확인하세요.`,
     );
     expect(settingsState(p).lastRun?.trigger).toBe('menu');
   });
@@ -391,6 +391,11 @@ describe('when something is wrong', () => {
     click(p, 'runChecksNow');
     expect(p.standIn.ui.alerts.at(-1)).toBe('다른 점검이 아직 실행 중이어서 이번 점검은 건너뛰었습니다.');
     expect(p.standIn.ui.alerts.at(-1)).not.toBe(LOCK_TIMEOUT);
+    // Settings shows that the last run was skipped.
+    expect(settingsState(p).lastRun).toMatchObject({
+      ok: false,
+      error: '다른 점검이 아직 실행 중이어서 이번 점검은 건너뛰었습니다.',
+    });
     // Once the other run is done, checks run again.
     p.standIn.locks.releaseElsewhere('document');
     fireDailyTrigger(p);
