@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as acorn from 'acorn';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +76,22 @@ describe('dist/Code.js as Apps Script loads it', () => {
       'VariableDeclaration',
     ]);
     expect(code.length).toBeLessThan(200 * 1024);
+  });
+
+  it('keeps Node-only code (papaparse, the CLI) out of the bundle', () => {
+    expect(code).not.toMatch(/papaparse|Papa\.parse|process\.argv|node:/);
+  });
+
+  it('is what clasp would push: exactly the script, the two dialogs and the manifest', () => {
+    // clasp 3 answers this offline from .clasp.json (rootDir dist) and the files there.
+    const status = execFileSync('node_modules/.bin/clasp', ['show-file-status'], { encoding: 'utf8' });
+    const tracked = status.split('Untracked files:')[0] ?? '';
+    expect(tracked.match(/dist\/\S+/g)?.sort()).toEqual([
+      'dist/Code.js',
+      'dist/Settings.html',
+      'dist/Sidebar.html',
+      'dist/appsscript.json',
+    ]);
   });
 
   it('has a manifest for V8 with the narrow scopes only', () => {
