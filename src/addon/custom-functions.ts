@@ -49,7 +49,12 @@ export function forecastWeighted(
 ): SheetTable | number {
   const zone = new Zone(timeZone);
   const pipeline = pipelineOf(stages);
-  const read = readDeals(gridOf(deals, 'deals'), pipeline, { zone }, { only: FORECAST_FIELDS });
+  const read = readDeals(
+    gridOf(deals, 'deals'),
+    pipeline,
+    { zone },
+    { only: FORECAST_FIELDS, require: ['expectedClose'] },
+  );
   failOn(read.problems);
   if (!isOmitted(month)) return forecastForMonth(read.deals, parseMonthArgument(month as Cell, zone));
   const rows = forecastByMonth(read.deals).map((r) => [
@@ -72,7 +77,12 @@ export function forecastRangeOf(
   const zone = new Zone(timeZone);
   if (isOmitted(month)) throw new PipelineError('FORECAST_RANGE needs a month, such as "2023-11" or a date.');
   const pipeline = pipelineOf(stages);
-  const read = readDeals(gridOf(deals, 'deals'), pipeline, { zone }, { only: FORECAST_FIELDS });
+  const read = readDeals(
+    gridOf(deals, 'deals'),
+    pipeline,
+    { zone },
+    { only: FORECAST_FIELDS, require: ['expectedClose'] },
+  );
   failOn(read.problems);
   const n = isOmitted(trials) ? DEFAULT_TRIALS : Number(trials);
   return [[...forecastRange(read.deals, parseMonthArgument(month as Cell, zone), n)]];

@@ -74,10 +74,10 @@ function checkAndWrite(
       history: () => loadSheet(ss, 'Stage history')?.grid ?? [historyHeaderOnly],
       tasks: tasks?.grid ?? null,
     },
-    { zone, today, language, withConversion: false },
+    { zone, today, language, forReport: false },
   );
 
-  const healthChanged = writeHealth(deals.sheet, deals.grid, check, language);
+  const healthChanged = writeHealth(deals.sheet, deals.grid, check);
   const tasksCreated = tasks ? appendTasks(tasks.sheet, tasks.grid, check.tasks, { zone, now, store }) : 0;
 
   const log: RunLog = {
@@ -121,7 +121,6 @@ function writeHealth(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   grid: Cell[][],
   check: PipelineCheck,
-  language: 'ko' | 'en',
 ): number {
   let column = check.dealsTable.columns.health;
   const rows = grid.length - 1;
@@ -131,10 +130,8 @@ function writeHealth(
   if (column === undefined) {
     if (next.every((v) => v === '')) return 0;
     column = check.dealsTable.headers.length;
-    const header =
-      check.dealsTable.language === 'ko' || language === 'ko'
-        ? DEALS.columns.health.ko
-        : DEALS.columns.health.en;
+    // A column added to an existing sheet follows that sheet's headers, as setup does.
+    const header = check.dealsTable.language === 'ko' ? DEALS.columns.health.ko : DEALS.columns.health.en;
     sheet.getRange(1, column + 1).setValue(header);
   }
   return writeColumnChanges(sheet, column + 1, 2, current, next);

@@ -32,8 +32,12 @@ export interface CheckOptions {
   readonly dayFirst?: boolean;
   /** Language of what gets written; by default the Deals headers'. */
   readonly language?: Language;
-  /** Compute the conversion table (the report does; a daily check does not need it). Default true. */
-  readonly withConversion?: boolean;
+  /**
+   * The report's forecast and conversion tables (default true). A daily check
+   * needs neither: without them Expected close is not required and Stage
+   * history is read only when a deal's Stage entered is blank.
+   */
+  readonly forReport?: boolean;
 }
 
 /** Everything a daily check decides, before anything is written. */
@@ -59,10 +63,10 @@ export interface PipelineCheck {
 export function checkPipeline(grids: WorkbookGrids, options: CheckOptions): PipelineCheck {
   const ctx: DateContext = { zone: options.zone, dayFirst: options.dayFirst ?? false };
   const pipeline = readPipeline(grids.stages);
-  const dealsRead = readDeals(grids.deals, pipeline, ctx);
-  const withConversion = options.withConversion ?? true;
+  const forReport = options.forReport ?? true;
+  const dealsRead = readDeals(grids.deals, pipeline, ctx, forReport ? { require: ['expectedClose'] } : {});
   const needsHistory =
-    withConversion || dealsRead.deals.some((d) => d.stageEntered === null && d.stage.staleAfter !== null);
+    forReport || dealsRead.deals.some((d) => d.stageEntered === null && d.stage.staleAfter !== null);
   const historyGrid = needsHistory
     ? typeof grids.history === 'function'
       ? grids.history()
@@ -95,8 +99,8 @@ export function checkPipeline(grids: WorkbookGrids, options: CheckOptions): Pipe
     dealsTable: dealsRead.table,
     deals: dealsRead.deals,
     language,
-    forecast: forecastByMonth(dealsRead.deals),
-    conversion: withConversion ? stageConversion(historyRead.changes, pipeline) : [],
+    forecast: forReport ? forecastByMonth(dealsRead.deals) : [],
+    conversion: forReport ? stageConversion(historyRead.changes, pipeline) : [],
     findings,
     tasks,
     problems: [

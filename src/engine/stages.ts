@@ -78,7 +78,7 @@ export function readPipeline(grid: Grid, options: ReadOptions = {}): Pipeline {
     if (name === '') bad('stage', 'is blank; every stage needs a name');
     else if (byKey.has(key) || broken.has(key)) bad('stage', 'is listed twice; stage names must be unique');
     const probability = parseProbability(cellOf(table, i, 'probability'));
-    if (!probability.ok) bad('probability', probability.message);
+    if (!probability.ok) bad('probability', `of stage '${name}' ${probability.message}`);
     const stale = parseWholeDays(cellOf(table, i, 'staleAfter'));
     if (!stale.ok) bad('staleAfter', stale.message);
     const outcome = readOutcome(table, i, hasOutcome, probability.ok ? probability.value : null);

@@ -35,6 +35,8 @@ export interface Table<F extends string> {
 export interface ReadOptions {
   /** Sheet row number of the grid's first (header) row; 1 for a whole column range. */
   firstRow?: number;
+  /** Columns this use needs beyond the always-required ones (the forecast needs Expected close). */
+  require?: readonly string[];
 }
 
 const HANGUL = /[\u3131-\u318e\uac00-\ud7a3]/;
@@ -57,7 +59,8 @@ export function readTable<F extends string>(
   const headers = headerRow.map((h) => cellText(h).trim());
   const columns = findColumns(headers, schema);
   const fields = Object.keys(schema.columns) as F[];
-  const missing = fields.filter((f) => schema.columns[f].required && columns[f] === undefined);
+  const needed = (f: F) => schema.columns[f].required || options.require?.includes(f);
+  const missing = fields.filter((f) => needed(f) && columns[f] === undefined);
   if (missing.length > 0) {
     const list = missing.map((f) => {
       const spec = schema.columns[f];

@@ -40,8 +40,8 @@ const BAD_COMMA_GROUP = /(^|\D),|,(?!\d{3}(?!\d))/;
 /**
  * `1,234,567.89` and European `1.234.567,89` both become `1234567.89`: a
  * comma after the last dot is a decimal comma, several dots are thousands.
- * A thousands separator must be followed by exactly three digits, so `1..2`
- * or `1,2` is refused rather than read as 12. `null` when malformed.
+ * A thousands separator must be followed by exactly three digits, so `1..2`,
+ * `1,2` or `12,50` is refused rather than guessed. `null` when malformed.
  */
 function normalizeSeparators(text: string): string | null {
   const lastDot = text.lastIndexOf('.');
@@ -51,7 +51,6 @@ function normalizeSeparators(text: string): string | null {
     const whole = text.slice(0, lastComma);
     return grouped(whole, '.') ? `${whole.replace(/\./g, '')}.${text.slice(lastComma + 1)}` : null;
   }
-  if (lastComma >= 0 && /^\d+,\d{1,2}$/.test(text)) return text.replace(',', '.');
   if ((text.match(/\./g) ?? []).length > 1) return grouped(text, '.') ? text.replace(/\./g, '') : null;
   return grouped(text, ',') ? text.replace(/,/g, '') : null;
 }

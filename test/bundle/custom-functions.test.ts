@@ -69,6 +69,18 @@ describe('custom functions as Sheets calls them', () => {
     expect(() => call('FORECAST_WEIGHTED', [['Deal', 'Stage']], STAGES)).toThrow(
       /Deals has no column 'Amount'/,
     );
+    // The forecast needs Expected close: without the column it says so instead of answering 0.
+    expect(() =>
+      call(
+        'FORECAST_WEIGHTED',
+        [
+          ['Amount', 'Stage'],
+          [100, '미팅 약속 완료'],
+        ],
+        STAGES,
+        '2023-11',
+      ),
+    ).toThrow(/Deals has no column 'Expected close'/);
     expect(() => call('FORECAST_WEIGHTED', 5, STAGES)).toThrow(
       /deals must be a range with its header row, such as Deals!A:L/,
     );

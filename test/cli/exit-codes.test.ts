@@ -75,6 +75,14 @@ describe('a run that cannot be made ends with exit code 1 and a one-line reason'
     expect(line).not.toContain('Budget');
   });
 
+  it('a Deals sheet without Expected close, which the forecast needs (never a silent "(no date)")', () => {
+    const r = run(['report', fixture('no-close'), ...FIXED]);
+    expect(r.code).toBe(1);
+    const line = expectOneLine(r.stderr);
+    expect(line).toContain("Deals has no column 'Expected close' (looked for: Expected close,");
+    expect(line).toContain('수주 예정일');
+  });
+
   it('a folder that does not exist', () => {
     const r = run(['report', fixture('no-such-folder'), ...FIXED]);
     expect(r.code).toBe(1);

@@ -1283,8 +1283,8 @@ describe('edge cases the properties found', () => {
       [seoulInstant(2023, 11, 1), 'd1', '', new Date(Number.NaN)],
     ];
     const deals = [
-      ['Deal ID', 'Amount', 'Stage'],
-      [new Date(Number.NaN), 100, 'A'],
+      ['Deal ID', 'Amount', 'Stage', 'Expected close'],
+      [new Date(Number.NaN), 100, 'A', ''],
     ];
     expect(() =>
       checkPipeline({ stages: SANE_STAGES, deals, history }, { zone: seoul, today: 19_700 }),
