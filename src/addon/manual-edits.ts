@@ -1,8 +1,10 @@
 import type { Cell } from '../engine/cells';
+import { parseDate } from '../engine/dates';
 import { DEALS } from '../engine/schema';
 import { findColumns } from '../engine/table';
 import { cellTexts } from '../engine/texts';
 import { stageKey, textOf } from '../engine/values';
+import { DAY_MS } from '../engine/zone';
 import { IdSequence } from './ids';
 import { openSession } from './pipeline-session';
 import { DEAL_ID_KEY } from './setup';
@@ -87,6 +89,10 @@ function logStageEdits(firstRow: number, lastRow: number, oldValue: unknown, by:
       newIds.set(i, dealId);
     }
     const fromStage = session.pipeline.find(previous);
+    // A new deal whose row already says when it entered (pasted in whole) keeps that date;
+    // a stage that changed from another one entered it today.
+    const given = last || previous !== '' ? undefined : parseDate(cell(i, col.stageEntered), session.ctx);
+    const enteredDay = given?.ok && given.value !== null ? Math.floor(given.value / DAY_MS) : undefined;
     changes.push({
       gridRow: i,
       dealId,
@@ -95,9 +101,8 @@ function logStageEdits(firstRow: number, lastRow: number, oldValue: unknown, by:
       to,
       by,
       note: '',
+      ...(enteredDay === undefined ? {} : { enteredDay }),
     });
-    // The old Health spoke of the old stay; the next check writes the new one.
-    if (col.health !== undefined && textOf(cell(i, col.health)) !== '') health.set(i, '');
   }
 
   if (col.id !== undefined && newIds.size > 0) {

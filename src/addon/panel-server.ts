@@ -1,7 +1,7 @@
 import type { Cell } from '../engine/cells';
 import type { Deal } from '../engine/deals';
 import { enteredDayOf } from '../engine/health';
-import { decideMove, type ExitCheck, exitCheck, findCriterionTask, moveKind } from '../engine/moves';
+import { decideMove, type ExitCheck, exitCheck, moveKind } from '../engine/moves';
 import type { Stage } from '../engine/stages';
 import { stageEntryTasks } from '../engine/tasks';
 import { cellTexts } from '../engine/texts';
@@ -65,7 +65,9 @@ export function panelMoveDeal(input: unknown): ActionResult {
           : decision.reason === 'note'
             ? to.outcome === 'lost'
               ? t.lostNeedsReason
-              : t.overrideNeedsNote
+              : deal.stage.outcome !== 'open'
+                ? t.reopenNeedsReason
+                : t.overrideNeedsNote
             : t.sameStage;
       return refuse(decision.reason, message, [...decision.missing], stateForRow(session, gridRow));
     }
@@ -97,16 +99,16 @@ export function panelSetChecklistItem(input: unknown): ActionResult {
   if (!request) return refuse('invalid', panelTextFor().invalidRequest, [], null);
   return withDealUnderLock(request.dealId, request.stage, (session, deal, gridRow) => {
     const t = panelText(session.language);
-    if (!deal.stage.exitCriteria.includes(request.criterion)) {
+    // The checklist the panel showed: the exit criteria and the stay's other Required tasks.
+    const item = checkOf(session, deal).checklist.find((c) => c.criterion === request.criterion);
+    if (!item) {
       return refuse('invalid', t.unknownCriterion(request.criterion), [], stateForRow(session, gridRow));
     }
-    const entered = enteredDayOf(deal, session.history().get(deal.id));
-    const mine = session.tasks.tasks.filter((task) => task.dealId === deal.id && task.required);
-    const task = findCriterionTask(mine, deal, request.criterion, entered);
-    if (task) {
-      setDone(session, task.row, request.done);
+    if (item.taskRow !== null) {
+      setDone(session, item.taskRow, request.done);
     } else {
-      const day = entered ?? session.today;
+      // A criterion with no task yet (the deal entered before the add-on): ticking creates it.
+      const day = enteredDayOf(deal, session.history().get(deal.id)) ?? session.today;
       const planned = stageEntryTasks(deal, deal.stage, day).filter(
         (p) => p.task === request.criterion && p.required,
       );
@@ -231,7 +233,7 @@ function nextStage(session: PipelineSession, stage: Stage): Stage | undefined {
 
 function checkOf(session: PipelineSession, deal: Deal): ExitCheck {
   const entered = enteredDayOf(deal, session.history().get(deal.id));
-  return exitCheck(deal, entered, session.tasks.tasks, session.deals.table.headers);
+  return exitCheck(deal, entered, session.tasks.tasks, session.deals.table);
 }
 
 function findDeal(session: PipelineSession, dealId: string): { deal: Deal; gridRow: number } | null {

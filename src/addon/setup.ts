@@ -5,6 +5,7 @@ import { findColumns, headersLanguage, type Language } from '../engine/table';
 import { parseProbability } from '../engine/values';
 import { defaultStages, outcomeWord } from './default-pipeline';
 import { DocumentStore } from './document-store';
+import { recordAdoptedDeals } from './history-baseline';
 import { IdSequence } from './ids';
 import { readSettings, resolveLanguage } from './settings';
 import { sheetNameFor } from './sheet-names';
@@ -49,6 +50,8 @@ export interface SetupSummary {
   created: string[];
   columnsAdded: string[];
   dealIdsFilled: number;
+  /** Adopted deals that got a first Stage history row. */
+  historyStarted: number;
 }
 
 /**
@@ -57,7 +60,7 @@ export interface SetupSummary {
  * user's cells; a second run finds nothing to do.
  */
 export function setupWorkbook(ss: Spreadsheet, language: Language, store: DocumentStore): SetupSummary {
-  const summary: SetupSummary = { created: [], columnsAdded: [], dealIdsFilled: 0 };
+  const summary: SetupSummary = { created: [], columnsAdded: [], dealIdsFilled: 0, historyStarted: 0 };
   const sheets = {} as Record<TableKey, { sheet: Sheet; columns: Record<string, number> }>;
   const formats = numberFormats(ss.getSpreadsheetLocale());
   for (const table of ['Stages', 'Deals', 'Stage history', 'Tasks'] as const) {
@@ -70,6 +73,13 @@ export function setupWorkbook(ss: Spreadsheet, language: Language, store: Docume
   for (const field of ['done', 'required']) addCheckboxes(tasks.sheet, tasks.columns[field] as number);
   addHealthHighlight(deals.sheet, deals.columns.health as number);
   summary.dealIdsFilled = fillDealIds(deals.sheet, deals.columns, store);
+  const history = sheets['Stage history'].sheet;
+  summary.historyStarted = recordAdoptedDeals(
+    ss,
+    { stages: stages.sheet, deals: deals.sheet, history },
+    language,
+    new Date(),
+  );
   return summary;
 }
 

@@ -4,7 +4,8 @@ import { HISTORY } from '../engine/schema';
 import type { Stage } from '../engine/stages';
 import { readTable } from '../engine/table';
 import { newTasks, type PlannedTask } from '../engine/tasks';
-import { DAY_MS } from '../engine/zone';
+import { textOf } from '../engine/values';
+import { DAY_MS, type DayNumber } from '../engine/zone';
 import { historyRow } from './history-rows';
 import type { PipelineSession } from './pipeline-session';
 import { appendRows } from './sheets-io';
@@ -20,6 +21,11 @@ export interface StageChangeRequest {
   readonly to: Stage;
   readonly by: string;
   readonly note: string;
+  /**
+   * The day the deal entered, when the row already says so and it is new to
+   * the history (a pasted row with its own Stage entered): kept, not replaced by today.
+   */
+  readonly enteredDay?: DayNumber;
 }
 
 /**
@@ -36,9 +42,18 @@ export function applyStageChanges(
   const enteredDate = new Date(zone.instant(today * DAY_MS));
   const dealsTable = session.deals.table;
 
+  // The old Health spoke of the old stay (stale, overdue in that stage); the next check writes the new one.
+  const health = dealsTable.columns.health;
+  if (health !== undefined) {
+    const flagged = changes.filter((c) => textOf(session.dealsSheet.grid[c.gridRow]?.[health] ?? '') !== '');
+    if (flagged.length > 0)
+      writeCells(session.dealsSheet.sheet, health + 1, new Map(flagged.map((c) => [c.gridRow, ''])));
+  }
+
   const entered = dealsTable.columns.stageEntered;
-  if (entered !== undefined) {
-    writeCells(session.dealsSheet.sheet, entered + 1, new Map(changes.map((c) => [c.gridRow, enteredDate])));
+  const dated = changes.filter((c) => c.enteredDay === undefined);
+  if (entered !== undefined && dated.length > 0) {
+    writeCells(session.dealsSheet.sheet, entered + 1, new Map(dated.map((c) => [c.gridRow, enteredDate])));
   }
 
   const historyTable = readTable(session.historySheet.grid, HISTORY);
@@ -46,7 +61,14 @@ export function applyStageChanges(
   let firstColumn = 1;
   const planned: PlannedTask[] = [];
   for (const c of changes) {
-    const plan = planStageChange({ id: c.dealId, owner: c.owner }, c.from, c.to, today, c.by, c.note);
+    const plan = planStageChange(
+      { id: c.dealId, owner: c.owner },
+      c.from,
+      c.to,
+      c.enteredDay ?? today,
+      c.by,
+      c.note,
+    );
     const laid = historyRow(historyTable, { when: now, ...plan.history });
     firstColumn = laid.firstColumn;
     rows.push(laid.row);

@@ -24,6 +24,7 @@ const EN = {
       s.created.length ? `Created: ${s.created.join(', ')}.` : '',
       s.columnsAdded.length ? `Added columns: ${s.columnsAdded.join('; ')}.` : '',
       s.dealIdsFilled ? `Filled ${s.dealIdsFilled} Deal IDs.` : '',
+      s.historyStarted ? `Recorded the current stage of ${s.historyStarted} deals in Stage history.` : '',
     ]
       .filter(Boolean)
       .join(' ') || 'Nothing needed changing.',
@@ -55,6 +56,7 @@ const KO: UiText = {
       s.created.length ? `새 시트: ${s.created.join(', ')}.` : '',
       s.columnsAdded.length ? `추가한 열: ${s.columnsAdded.join('; ')}.` : '',
       s.dealIdsFilled ? `딜 ID ${s.dealIdsFilled}개를 채웠습니다.` : '',
+      s.historyStarted ? `딜 ${s.historyStarted}건의 현재 단계를 단계 이력에 기록했습니다.` : '',
     ]
       .filter(Boolean)
       .join(' ') || '바꿀 것이 없습니다.',

@@ -1,7 +1,8 @@
 import { type Cell, isBlankCell } from './cells';
 import type { Deal } from './deals';
+import { type ColumnSpec, DEALS, type DealField } from './schema';
 import type { Stage } from './stages';
-import { normalizeHeader } from './table';
+import { normalizeHeader, type Table } from './table';
 import { type PlannedTask, stageEntryTasks, type TaskRow, taskKey } from './tasks';
 import { type DayNumber, isoDate } from './zone';
 
@@ -33,24 +34,29 @@ export interface ExitCheck {
 /**
  * What the deal still owes before leaving its stage: every exit criterion
  * needs a Done Required task of this stay (a deal that entered before the
- * add-on has none, so its criteria show unticked), and every Required field
- * must be filled in the deal's row.
+ * add-on has none, so its criteria show unticked), every other Required task
+ * of this stay must be Done too, and every Required field must be filled in
+ * the deal's row (named by its header or any of its aliases).
  */
 export function exitCheck(
   deal: Deal,
   enteredDay: DayNumber | null,
   tasks: readonly TaskRow[],
-  dealHeaders: readonly string[],
+  deals: Table<DealField>,
 ): ExitCheck {
   const stage = deal.stage;
-  const mine = tasks.filter((t) => t.dealId === deal.id && t.required);
-  const checklist = stage.exitCriteria.map((criterion) => {
+  const mine = deal.id === '' ? [] : tasks.filter((t) => t.dealId === deal.id && t.required);
+  const criteria = stage.exitCriteria.map((criterion) => {
     const task = findCriterionTask(mine, deal, criterion, enteredDay);
     return { criterion, done: task?.done ?? false, taskRow: task?.row ?? null };
   });
-  const columnOf = new Map(dealHeaders.map((h, i) => [normalizeHeader(h), i]));
+  // Required tasks added by hand (or for a criterion since removed from Stages) hold the deal too.
+  const others = mine
+    .filter((t) => !stage.exitCriteria.includes(t.task) && inStay(t, deal, enteredDay))
+    .map((t) => ({ criterion: t.task, done: t.done, taskRow: t.row }));
+  const checklist = [...criteria, ...others];
   const requiredFields = stage.requiredFields.map((field) => {
-    const c = columnOf.get(normalizeHeader(field));
+    const c = dealColumn(deals, field);
     const cell: Cell = c === undefined ? '' : (deal.cells[c] ?? '');
     return { field, filled: !isBlankCell(cell) };
   });
@@ -59,6 +65,23 @@ export function exitCheck(
     ...requiredFields.filter((f) => !f.filled).map((f) => f.field),
   ];
   return { checklist, requiredFields, missing };
+}
+
+/** A Required field names a Deals column by its header as written, or by any alias (`금액` = `수주 예정 금액`). */
+function dealColumn(deals: Table<DealField>, field: string): number | undefined {
+  const key = normalizeHeader(field);
+  const direct = deals.headers.findIndex((h) => normalizeHeader(h) === key);
+  if (direct >= 0) return direct;
+  for (const [name, spec] of Object.entries(DEALS.columns) as [DealField, ColumnSpec][]) {
+    if (spec.aliases.some((a) => normalizeHeader(a) === key)) return deals.columns[name];
+  }
+  return undefined;
+}
+
+/** A task of the deal's current stay: same stage, and keyed by this stay's entry day (or typed without a key). */
+function inStay(task: TaskRow, deal: Deal, enteredDay: DayNumber | null): boolean {
+  if (normalizeHeader(task.stage) !== normalizeHeader(deal.stage.name)) return false;
+  return task.key === '' || enteredDay === null || task.key.includes(`|${isoDate(enteredDay)}|`);
 }
 
 /**
@@ -100,13 +123,15 @@ export type MoveDecision =
 
 /**
  * Whether a deal may move: forward needs its exit criteria and required
- * fields, unless overridden with a note; a loss needs a reason; moving back
- * or reopening needs nothing.
+ * fields, unless overridden with a note; a loss, or reopening a lost or won
+ * deal, needs a reason; moving back needs nothing.
  */
 export function decideMove(kind: MoveKind, check: ExitCheck, request: MoveRequest): MoveDecision {
   const note = request.note.trim();
   if (kind === 'same') return { ok: false, reason: 'same', missing: [] };
-  if (kind === 'lost' && note === '') return { ok: false, reason: 'note', missing: [] };
+  // Losing a deal, or reopening a lost or won one, is rare enough to need a reason on record.
+  if ((kind === 'lost' || kind === 'reopen') && note === '')
+    return { ok: false, reason: 'note', missing: [] };
   if (kind === 'forward' && check.missing.length > 0) {
     if (!request.override) return { ok: false, reason: 'criteria', missing: check.missing };
     if (note === '') return { ok: false, reason: 'note', missing: check.missing };

@@ -98,3 +98,56 @@ describe('stages typed into the Deals sheet', () => {
     expect(standIn.values('Stage history').at(-1)?.slice(1, 4)).toEqual(['D-0041', '', '미팅 약속 완료']);
   });
 });
+
+describe('deals that were in the sheet before the add-on', () => {
+  /** A team's pipeline with no Stage history yet: set up adopts it. */
+  function adopted() {
+    const setup = samplePipeline();
+    const { standIn } = setup;
+    standIn.seedSheet('Stage history', [['일시', '딜 ID', '이전 단계', '단계', '변경자', '메모']]);
+    standIn.begin('menu');
+    (setup.app.setupPipeline as () => void)();
+    return setup;
+  }
+
+  it('get their current stage recorded once by setup, dated by Stage entered', () => {
+    const { standIn, app } = adopted();
+    const history = standIn.values('Stage history');
+    const deals = standIn.values('Deals').filter((r, i) => i > 0 && r[0] !== '');
+    expect(history).toHaveLength(deals.length + 1);
+    const d017 = history.find((r) => r[1] === 'D-2023-017');
+    expect(d017?.slice(2, 5)).toEqual(['', '온보딩 교육 중', '']);
+    expect(d017?.[0]).toEqual(cellOf(standIn, 'Deals', rowOf(standIn, 'D-2023-017'), '단계 진입일'));
+    standIn.begin('menu');
+    (app.setupPipeline as () => void)();
+    expect(standIn.values('Stage history')).toHaveLength(history.length);
+  });
+
+  it('keep their Stage entered when the same stages are pasted over them', () => {
+    const setup = adopted();
+    const { standIn } = setup;
+    const first = rowOf(standIn, 'D-2023-017');
+    const before = standIn.snapshot('Deals');
+    const history = standIn.values('Stage history').length;
+    const stages = [0, 1].map((i) => [cellOf(standIn, 'Deals', first + i, '단계')]);
+    edit(setup, `G${first}:G${first + 1}`, stages);
+    expect(standIn.values('Stage history')).toHaveLength(history);
+    expect(standIn.snapshot('Deals').values).toEqual(before.values);
+  });
+
+  it('a new row pasted with its own Stage entered keeps that date', () => {
+    const setup = adopted();
+    const { standIn } = setup;
+    const next = standIn.values('Deals').length + 1;
+    standIn.edit('Deals', `B${next}:I${next}`, [
+      ['붙여넣은 딜', '새고객', '', 'minjun.kim@example.com', 5_000_000, '', '2023. 10. 1', '2023. 12. 20'],
+    ]);
+    edit(setup, `G${next}`, [['제품 살펴보는 중']]);
+    const entered = cellOf(standIn, 'Deals', next, '단계 진입일') as Date;
+    expect(entered.toISOString()).toBe('2023-09-30T15:00:00.000Z');
+    const keys = standIn.values('Tasks').map((t) => t[9]);
+    expect(keys).toContain(
+      `${cellOf(standIn, 'Deals', next, '딜 ID')}|제품 살펴보는 중|2023-10-01|데모 계정 발급`,
+    );
+  });
+});

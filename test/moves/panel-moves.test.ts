@@ -152,6 +152,14 @@ describe('moving a deal', () => {
     expect(result.state?.checklist.every((c) => !c.done)).toBe(true);
   });
 
+  it('clears the old stay’s Health flag on the moved row (the next check writes the new one)', () => {
+    const { standIn, call } = samplePipeline();
+    const row = rowOf(standIn, DEAL);
+    standIn.seed('Deals', `J${row}`, { values: [['정체: 온보딩 교육 중 15일째 (기준 14일)']] });
+    expect(move(call, { toStage: '제품 살펴보는 중' }).ok).toBe(true);
+    expect(cellOf(standIn, 'Deals', row, '상태')).toBe('');
+  });
+
   it('lets an override through only with a note, and records why in the history', () => {
     const { standIn, call } = samplePipeline();
     expect(move(call, { toStage: '계약/견적 전달 받음', override: true, note: '  ' })).toMatchObject({
