@@ -102,6 +102,8 @@ describe('dist/Code.js as Apps Script loads it', () => {
       'https://www.googleapis.com/auth/script.scriptapp',
       'https://www.googleapis.com/auth/script.send_mail',
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      // Session.getActiveUser() needs it: Stage history's "By" is who moved the deal.
+      'https://www.googleapis.com/auth/userinfo.email',
     ]);
   });
 });
