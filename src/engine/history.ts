@@ -87,8 +87,9 @@ function findStage(
 }
 
 /**
- * Each deal's changes in time order. Rows logged at the same moment keep
- * their sheet order, which is the order they were appended in.
+ * Each deal's changes in time order. Of rows logged at the same moment, the
+ * one that opened the deal (blank From) comes first, then sheet order, which
+ * is the order they were appended in (a sorted or imported sheet may differ).
  */
 export function changesByDeal(changes: readonly StageChange[]): Map<string, StageChange[]> {
   const byDeal = new Map<string, StageChange[]>();
@@ -97,6 +98,8 @@ export function changesByDeal(changes: readonly StageChange[]): Map<string, Stag
     if (list) list.push(c);
     else byDeal.set(c.dealId, [c]);
   }
-  for (const list of byDeal.values()) list.sort((a, b) => a.when - b.when || a.row - b.row);
+  const opens = (c: StageChange) => (c.from === null ? 0 : 1);
+  for (const list of byDeal.values())
+    list.sort((a, b) => a.when - b.when || opens(a) - opens(b) || a.row - b.row);
   return byDeal;
 }

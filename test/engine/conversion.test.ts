@@ -103,6 +103,23 @@ describe('stage conversion on a hand-built history', () => {
     expect(() => requireStage(pipeline, 'Nowhere')).toThrow(/no stage 'Nowhere'.*A, B, C, D, Won, Lost/);
   });
 
+  it('orders rows logged at the same moment with the new-deal row first, whatever the sheet order', () => {
+    const same = seoul(2024, 3, 1, 10);
+    const read = readHistory(
+      [
+        ['When', 'Deal ID', 'From stage', 'To stage'],
+        [same, 'x', 'A', 'B'],
+        [same, 'x', '', 'A'],
+      ],
+      pipeline,
+      { zone: new Zone('Asia/Seoul') },
+    );
+    const rows = stageConversion(read.changes, pipeline);
+    // x is now in B (not back in A): it reached B and is still open there.
+    expect(rows.map((r) => r.reached)).toEqual([1, 1, 0, 0]);
+    expect(rows[0]?.medianDays).toBe(0);
+  });
+
   it('leaves blanks where nothing is known', () => {
     const empty = stageConversion([], pipeline);
     expect(empty[0]).toEqual({
