@@ -70,12 +70,16 @@ export function readDeals(
   const problems: Problem[] = [];
   const idRows = new Map<string, number>();
   const text = (row: readonly Cell[], c: number | undefined) => (c === undefined ? '' : textOf(row[c] ?? ''));
+  // One problem reporter for the whole loop (a closure per row would allocate half a million of them).
+  let gridRow = 0;
+  const bad = (field: DealField, message: string) => {
+    problems.push(problemAt(table, gridRow, field, cellOf(table, gridRow, field), message));
+  };
 
   for (const i of table.dataRows) {
     const row = grid[i] as readonly Cell[];
     const before = problems.length;
-    const bad = (field: DealField, message: string) =>
-      problems.push(problemAt(table, i, field, cellOf(table, i, field), message));
+    gridRow = i;
 
     const stageCell = row[stageColumn];
     // Most cells hold the stage exactly as Stages spells it: look that up before trimming.

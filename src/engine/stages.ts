@@ -123,16 +123,17 @@ function makePipeline(
   language: Language,
 ): Pipeline {
   // Deal sheets repeat a handful of stage names thousands of times: match each spelling once.
-  const bySpelling = new Map<string, Stage | undefined>();
+  const bySpelling = new Map<string, Stage | null>();
   return {
     stages,
     open: stages.filter((s) => s.outcome === 'open'),
     language,
     problems,
     find(name: string): Stage | undefined {
-      if (bySpelling.has(name)) return bySpelling.get(name);
+      const known = bySpelling.get(name);
+      if (known !== undefined) return known ?? undefined;
       const stage = byKey.get(stageKey(name));
-      bySpelling.set(name, stage);
+      bySpelling.set(name, stage ?? null);
       return stage;
     },
     brokenRow: (name: string) => broken.get(stageKey(name)),
