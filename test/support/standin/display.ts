@@ -1,3 +1,4 @@
+import { DAYS, MONTHS, pad } from './calendar-names';
 import { type Cell, isDate } from './cells';
 import { AUTOMATIC_FORMAT } from './grid';
 import { isMidnight, serialNumber, wallClock } from './time-zone';
@@ -73,23 +74,6 @@ function tokenize(format: string): Token[] {
 
 const isDateFormat = (format: string) =>
   format !== AUTOMATIC_FORMAT && tokenize(format).some((t) => t.kind === 'field');
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 function formatDate(instantMs: number, format: string, locale: string, timeZone: string): string {
   const w = wallClock(instantMs, timeZone);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DAYS, MONTHS, pad } from './calendar-names';
 import { instrument } from './calls';
 import { isDate } from './cells';
 import { Service } from './context';
@@ -9,23 +10,6 @@ import { isTimeZone, offsetAt, wallClock } from './time-zone';
  * uses): `yyyy-MM-dd HH:mm:ss`, `M/d`, `EEE`, `a`, `Z`, `XXX`, `'quoted'`.
  * Like Java, an unknown time zone id silently means GMT.
  */
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 function offsetText(offsetMs: number, style: 'Z' | 'X' | 'XX' | 'XXX'): string {
   const minutes = Math.round(offsetMs / 60_000);
