@@ -2,7 +2,7 @@
  * Synthetic pipelines at full-spreadsheet scale, deterministic (seeded), in
  * the shapes Sheets hands over: 2-D arrays, `Date` cells, `''` blanks.
  */
-import { mulberry32 } from '../src/engine/random';
+import { mulberry32 } from './random';
 
 export const STAGES: unknown[][] = [
   [

@@ -3,9 +3,9 @@ import type { DateContext } from '../engine/dates';
 import { type DealsRead, readDeals } from '../engine/deals';
 import { changesByDeal, readHistory, type StageChange } from '../engine/history';
 import { PipelineError } from '../engine/problems';
-import { HISTORY, TASKS } from '../engine/schema';
+import { HISTORY, type HistoryField } from '../engine/schema';
 import { type Pipeline, readPipeline } from '../engine/stages';
-import { type Language, readTable } from '../engine/table';
+import { type Language, readTable, type Table } from '../engine/table';
 import { readTasks, type TasksRead } from '../engine/tasks';
 import { type DayNumber, Zone } from '../engine/zone';
 import { DocumentStore } from './document-store';
@@ -27,6 +27,8 @@ export interface PipelineSession {
   readonly stagesSheet: LoadedSheet;
   readonly dealsSheet: LoadedSheet;
   readonly historySheet: LoadedSheet;
+  /** Stage history's header positions, for laying out appended rows. */
+  readonly historyTable: Table<HistoryField>;
   readonly tasksSheet: LoadedSheet;
   readonly pipeline: Pipeline;
   readonly deals: DealsRead;
@@ -47,9 +49,9 @@ export function openSession(now: Date = new Date()): PipelineSession {
   const tasksSheet = requireSheet(ss, 'Tasks');
   const pipeline = readPipeline(stagesSheet.grid);
   if (pipeline.stages.length === 0) throw new PipelineError('Stages has no readable stages.');
-  // The header rows must be there: writes are laid out by them.
-  readTable(historySheet.grid, HISTORY);
-  readTable(tasksSheet.grid, TASKS);
+  // Stage history's header must be there before anything is written: rows are laid out by it.
+  // (Tasks' header is checked by readTasks below.)
+  const historyTable = readTable(historySheet.grid, HISTORY);
   let byDeal: ReadonlyMap<string, readonly StageChange[]> | null = null;
   return {
     ss,
@@ -62,6 +64,7 @@ export function openSession(now: Date = new Date()): PipelineSession {
     stagesSheet,
     dealsSheet,
     historySheet,
+    historyTable,
     tasksSheet,
     pipeline,
     deals: readDeals(dealsSheet.grid, pipeline, ctx),

@@ -1,8 +1,6 @@
 import type { Cell } from '../engine/cells';
 import { planStageChange } from '../engine/moves';
-import { HISTORY } from '../engine/schema';
 import type { Stage } from '../engine/stages';
-import { readTable } from '../engine/table';
 import { newTasks, type PlannedTask } from '../engine/tasks';
 import { textOf } from '../engine/values';
 import { DAY_MS, type DayNumber } from '../engine/zone';
@@ -56,7 +54,6 @@ export function applyStageChanges(
     writeCells(session.dealsSheet.sheet, entered + 1, new Map(dated.map((c) => [c.gridRow, enteredDate])));
   }
 
-  const historyTable = readTable(session.historySheet.grid, HISTORY);
   const rows: Cell[][] = [];
   let firstColumn = 1;
   const planned: PlannedTask[] = [];
@@ -69,7 +66,7 @@ export function applyStageChanges(
       c.by,
       c.note,
     );
-    const laid = historyRow(historyTable, { when: now, ...plan.history });
+    const laid = historyRow(session.historyTable, { when: now, ...plan.history });
     firstColumn = laid.firstColumn;
     rows.push(laid.row);
     planned.push(...plan.tasks);
