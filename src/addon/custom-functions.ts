@@ -1,11 +1,11 @@
-import { type Cell, type Grid, isBlankCell, toGrid } from '../engine/cells';
+import { type Cell, type Grid, isBlankCell, isDateCell, toGrid } from '../engine/cells';
 import { stageConversion, winRate } from '../engine/conversion';
 import { readDeals } from '../engine/deals';
 import { forecastByMonth, forecastForMonth } from '../engine/forecast';
 import { readHistory } from '../engine/history';
-import { DEFAULT_TRIALS, forecastRange } from '../engine/montecarlo';
+import { DEFAULT_TRIALS, forecastRange, MAX_TRIALS } from '../engine/montecarlo';
 import { parseMonthArgument } from '../engine/month';
-import { PipelineError, type Problem, problemsMessage } from '../engine/problems';
+import { PipelineError, type Problem, problemsMessage, quoted } from '../engine/problems';
 import type { DealField } from '../engine/schema';
 import { type Pipeline, readPipeline, requireStage } from '../engine/stages';
 import { textOf } from '../engine/values';
@@ -56,7 +56,7 @@ export function forecastWeighted(
     { only: FORECAST_FIELDS, require: ['expectedClose'] },
   );
   failOn(read.problems);
-  if (!isOmitted(month)) return forecastForMonth(read.deals, parseMonthArgument(month as Cell, zone));
+  if (!isOmitted(month)) return forecastForMonth(read.deals, parseMonthArgument(month, zone));
   const rows = forecastByMonth(read.deals).map((r) => [
     r.month,
     r.weighted,
@@ -84,8 +84,10 @@ export function forecastRangeOf(
     { only: FORECAST_FIELDS, require: ['expectedClose'] },
   );
   failOn(read.problems);
-  const n = isOmitted(trials) ? DEFAULT_TRIALS : Number(trials);
-  return [[...forecastRange(read.deals, parseMonthArgument(month as Cell, zone), n)]];
+  const monthIndex = parseMonthArgument(month, zone);
+  const n = isOmitted(trials) ? DEFAULT_TRIALS : wholeNumberArgument(trials, 'trials', 1, MAX_TRIALS);
+  const [p10, p50, p90] = forecastRange(read.deals, monthIndex, n);
+  return [[p10, p50, p90]];
 }
 
 export function stageConversionOf(history: unknown, stages: unknown, timeZone: string): SheetTable {
@@ -118,12 +120,19 @@ export function winRateOf(
   timeZone: string,
 ): SheetValue {
   const pipeline = pipelineOf(stages);
-  const name = textOf(stage as Cell);
+  const name = stageArgument(stage);
   if (name === '') throw new PipelineError('WIN_RATE needs a stage name.');
   const target = requireStage(pipeline, name);
+  if (target.outcome !== 'open') {
+    throw new PipelineError(
+      `${quoted(target.name)} is a ${target.outcome} stage; a win rate is asked of an open stage.`,
+    );
+  }
+  const min = isOmitted(minClosed)
+    ? 5
+    : wholeNumberArgument(minClosed, 'min_closed', 0, Number.MAX_SAFE_INTEGER);
   const read = readHistory(gridOf(history, 'history'), pipeline, { zone: new Zone(timeZone) });
   failOn(read.problems);
-  const min = isOmitted(minClosed) ? 5 : Number(minClosed);
   const rate = winRate(read.changes, pipeline, target, min);
   return rate === null ? '' : rate;
 }
@@ -136,12 +145,47 @@ function pipelineOf(stages: unknown): Pipeline {
 }
 
 function gridOf(value: unknown, name: string): Grid {
-  if (!Array.isArray(value)) {
-    throw new PipelineError(
-      `${name} must be a range with its header row, such as ${EXAMPLE_RANGE[name] ?? 'A:L'}.`,
-    );
+  const mustBe = `${name} must be a range with its header row, such as ${EXAMPLE_RANGE[name] ?? 'A:L'}.`;
+  if (!Array.isArray(value)) throw new PipelineError(mustBe);
+  const grid = toGrid(value);
+  // Sheets hands a range as rows of cells; anything else is not a range (checked by a loop, not a spread).
+  for (const row of grid) if (!Array.isArray(row)) throw new PipelineError(mustBe);
+  return grid;
+}
+
+/**
+ * A count typed as an argument (`trials`, `min_closed`): a number, or text of
+ * one (`10000`, `10,000`), whole and within [min, max]. TRUE is not 1, and a
+ * date is not its day number: anything else is an error that names the value.
+ */
+function wholeNumberArgument(value: unknown, name: string, min: number, max: number): number {
+  const cell = oneCell(value);
+  let n = Number.NaN;
+  if (typeof cell === 'number') n = cell;
+  else if (typeof cell === 'string') {
+    const text = cell.trim();
+    if (/^\+?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.0*)?$/.test(text)) n = Number(text.replace(/[+,]/g, ''));
   }
-  return toGrid(value);
+  if (Number.isInteger(n) && n >= min && n <= max) return n;
+  const shown =
+    typeof cell === 'number' ? String(cell) : isDateCell(cell) ? `the date ${quoted(cell)}` : quoted(cell);
+  const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
+  throw new PipelineError(`${name} must be a whole number ${range}, not ${shown}.`);
+}
+
+/** An argument that is one cell; a one-cell range may arrive as `[[v]]` or `[v]`. */
+function oneCell(value: unknown): unknown {
+  let v = value;
+  while (Array.isArray(v) && v.length === 1) v = v[0];
+  return v;
+}
+
+/** A stage name typed as an argument: one cell, read as text (TRUE as Sheets shows it). */
+function stageArgument(value: unknown): string {
+  const cell = oneCell(value);
+  if (Array.isArray(cell)) throw new PipelineError('stage must be one cell: the name of an open stage.');
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  return textOf(cell as Cell);
 }
 
 const EXAMPLE_RANGE: Record<string, string> = {
@@ -156,5 +200,6 @@ function failOn(problems: readonly Problem[]): void {
 
 /** An optional argument left out arrives as `undefined`; pointing at an empty cell gives `''`. */
 function isOmitted(value: unknown): boolean {
-  return value === undefined || value === null || (!Array.isArray(value) && isBlankCell(value as Cell));
+  const v = oneCell(value);
+  return v === undefined || v === null || (!Array.isArray(v) && isBlankCell(v as Cell));
 }

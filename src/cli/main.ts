@@ -4,6 +4,7 @@ import { DAY_MS, localOf, Zone } from '../engine/zone';
 import { parseArgs, type ReportArgs, USAGE, UsageError } from './args';
 import { InputError, readWorkbook } from './files';
 import { renderReport } from './render';
+import { terminalText } from './text-table';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -27,7 +28,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     args = parseArgs(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    io.stderr(`sheets-pipeline: ${e.message}\n${USAGE}\n`);
+    io.stderr(`sheets-pipeline: ${terminalText(e.message)}\n${USAGE}\n`);
     return 2;
   }
   try {
@@ -40,7 +41,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     return args.strict && report.problems.length > 0 ? 1 : 0;
   } catch (e) {
     if (e instanceof PipelineError || e instanceof InputError) {
-      io.stderr(`sheets-pipeline: ${e.message}\n`);
+      io.stderr(`sheets-pipeline: ${terminalText(e.message)}\n`);
       return 1;
     }
     throw e;

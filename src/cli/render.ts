@@ -1,17 +1,28 @@
 import { describeProblem } from '../engine/problems';
 import type { ReportJson } from '../engine/report';
-import { textTable } from './text-table';
+import { terminalText, textTable } from './text-table';
 
 const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const amount = (n: number) => whole.format(n);
 const percent = (n: number | null) => (n === null ? '' : `${(n * 100).toFixed(1)}%`);
 const count = (n: number | null) => (n === null ? '' : String(n));
 
-/** The report as a person reads it in a terminal: titled, aligned tables. */
+/**
+ * The report as a person reads it in a terminal: titled, aligned tables.
+ * Every line it prints goes through `terminalText` (tables cell by cell, in
+ * `textTable`), so no control character of the data reaches the terminal.
+ */
 export function renderReport(r: ReportJson): string {
-  const out: string[] = [];
-  const section = (title: string, body: string) => out.push(`${title}\n${body}\n`);
-  out.push(`Sheets Pipeline report — as of ${r.asOf} (${r.timeZone})\n`);
+  const lines: string[] = [];
+  const print = (line: string) => lines.push(terminalText(line));
+  // A body is a table (its lines are split off; nothing else in it breaks a line) or one line.
+  const section = (title: string, body: string | readonly string[]) => {
+    print(title);
+    for (const line of typeof body === 'string' ? body.split('\n') : body) print(line);
+    lines.push('');
+  };
+  print(`Sheets Pipeline report — as of ${r.asOf} (${r.timeZone})`);
+  lines.push('');
 
   section(
     'Weighted forecast by month of expected close',
@@ -107,11 +118,13 @@ export function renderReport(r: ReportJson): string {
 
   section(
     `Problems (${r.problems.length})`,
-    r.problems.length === 0 ? '(none)' : r.problems.map((p) => `- ${describeProblem(p)}`).join('\n'),
+    r.problems.length === 0 ? ['(none)'] : r.problems.map((p) => `- ${describeProblem(p)}`),
   );
-  return out.join('\n');
+  return lines.join('\n');
 }
 
 function sum(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0);
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
 }

@@ -1,7 +1,7 @@
 import { quantileSorted } from 'simple-statistics';
 import type { Deal } from './deals';
 import { PipelineError } from './problems';
-import { hashNumbers } from './random';
+import { NumberHash } from './random';
 import { monthIndexOf } from './zone';
 
 export const DEFAULT_TRIALS = 10_000;
@@ -40,30 +40,35 @@ export function forecastRange(
   if (!Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS) {
     throw new PipelineError(`trials must be a whole number from 1 to ${MAX_TRIALS}, not ${trials}.`);
   }
-  let certain = 0;
+  const won: number[] = [];
   const byProbability = new Map<number, number[]>();
   for (const deal of deals) {
     if (deal.expectedClose === null || deal.stage.outcome === 'lost') continue;
     if (monthIndexOf(deal.expectedClose) !== monthIndex) continue;
     const p = deal.stage.probability;
-    if (deal.stage.outcome === 'won' || p >= 1) certain += deal.amount;
+    if (deal.stage.outcome === 'won' || p >= 1) won.push(deal.amount);
     else if (p > 0 && deal.amount > 0) {
       const list = byProbability.get(p);
       if (list) list.push(deal.amount);
       else byProbability.set(p, [deal.amount]);
     }
   }
+  // Order-free (SPEC §3): sorting or reordering the Deals rows never changes the result.
+  // Amounts are sorted before they are summed, hashed or simulated, so the seed, the
+  // floating-point sums and which deal each random draw lands on depend only on the
+  // multiset of amounts, never on row order.
+  const certain = sumOf(Float64Array.from(won).sort());
   const groups: Group[] = [...byProbability.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([p, amounts]) => ({
-      p,
-      amounts: Float64Array.from(amounts),
-      total: amounts.reduce((s, a) => s + a, 0),
-    }));
+    .map(([p, list]) => {
+      const amounts = Float64Array.from(list).sort();
+      return { p, amounts, total: sumOf(amounts) };
+    });
 
-  const seedInput = [monthIndex, trials, certain];
-  for (const g of groups) seedInput.push(g.p, ...g.amounts);
-  let state = hashNumbers(seedInput) || 0x9e3779b9;
+  // Fed one number at a time: spreading 100,000 amounts into a call overflows the stack.
+  const seed = new NumberHash().add(monthIndex).add(trials).add(certain);
+  for (const g of groups) seed.add(g.p).add(g.amounts.length).addAll(g.amounts);
+  let state = seed.value() || 0x9e3779b9;
   const totals = new Float64Array(trials);
   for (let t = 0; t < trials; t++) {
     let sum = certain;
@@ -91,4 +96,10 @@ export function forecastRange(
   totals.sort();
   const sorted = Array.from(totals);
   return [quantileSorted(sorted, 0.1), quantileSorted(sorted, 0.5), quantileSorted(sorted, 0.9)];
+}
+
+function sumOf(values: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i] as number;
+  return sum;
 }

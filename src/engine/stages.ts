@@ -1,6 +1,6 @@
 import type { Grid } from './cells';
 import type { Problem } from './problems';
-import { PipelineError } from './problems';
+import { PipelineError, quoted, shortText } from './problems';
 import { problemAt } from './row-problems';
 import { STAGES, type StageField } from './schema';
 import { cellOf, type Language, type ReadOptions, readTable, sheetRow, type Table } from './table';
@@ -78,14 +78,24 @@ export function readPipeline(grid: Grid, options: ReadOptions = {}): Pipeline {
     if (name === '') bad('stage', 'is blank; every stage needs a name');
     else if (byKey.has(key) || broken.has(key)) bad('stage', 'is listed twice; stage names must be unique');
     const probability = parseProbability(cellOf(table, i, 'probability'));
-    if (!probability.ok) bad('probability', `of stage '${name}' ${probability.message}`);
+    if (!probability.ok) bad('probability', `of stage ${quoted(name)} ${probability.message}`);
     const stale = parseWholeDays(cellOf(table, i, 'staleAfter'));
     if (!stale.ok) bad('staleAfter', stale.message);
     const outcome = readOutcome(table, i, hasOutcome, probability.ok ? probability.value : null);
     if (outcome === null) bad('outcome', 'is not one of open, won (수주), lost (실주)');
+    const entryTasks = lines(textOf(cellOf(table, i, 'entryTasks'))).map(parseEntryTask);
+    // Refused here, when Stages is read, so nothing is written for a task due in 270,000 years.
+    const tooLate = entryTasks.find((t) => !(t.dueInDays <= MAX_ENTRY_TASK_OFFSET_DAYS));
+    if (tooLate) {
+      bad(
+        'entryTasks',
+        `of stage ${quoted(name)} has the task ${quoted(tooLate.title)} due ${dueText(tooLate.dueInDays)} days after entry; ` +
+          `a task may be due at most ${MAX_ENTRY_TASK_OFFSET_DAYS} days (10 years) after entry`,
+      );
+    }
 
     if (rowProblems.length > 0 || !probability.ok || !stale.ok || outcome === null) {
-      problems.push(...rowProblems);
+      for (const p of rowProblems) problems.push(p);
       if (name !== '' && !byKey.has(key)) broken.set(key, sheetRow(table, i));
       continue;
     }
@@ -98,7 +108,7 @@ export function readPipeline(grid: Grid, options: ReadOptions = {}): Pipeline {
       staleAfter: outcome === 'open' ? stale.value : null,
       outcome,
       exitCriteria: lines(textOf(cellOf(table, i, 'exitCriteria'))),
-      entryTasks: lines(textOf(cellOf(table, i, 'entryTasks'))).map(parseEntryTask),
+      entryTasks,
       requiredFields: textOf(cellOf(table, i, 'requiredFields'))
         .split(/[,，、\n]/)
         .map((s) => s.trim())
@@ -140,12 +150,17 @@ function makePipeline(
   };
 }
 
+/** How many stage names an error lists before "and N more". */
+const MAX_NAMED_STAGES = 20;
+
 /** The named stage, or a PipelineError that says which names exist. */
 export function requireStage(pipeline: Pipeline, name: string): Stage {
   const stage = pipeline.find(name);
   if (stage) return stage;
-  const names = pipeline.stages.map((s) => s.name).join(', ');
-  throw new PipelineError(`There is no stage '${name}' in Stages (stages: ${names}).`);
+  const shown = pipeline.stages.slice(0, MAX_NAMED_STAGES).map((s) => shortText(s.name));
+  const more = pipeline.stages.length - shown.length;
+  const names = more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+  throw new PipelineError(`There is no stage ${quoted(name)} in Stages (stages: ${names}).`);
 }
 
 function readOutcome(
@@ -175,6 +190,19 @@ function lines(text: string): string[] {
 }
 
 const DUE_SUFFIX = /\s*\(\+\s*(\d+)\s*(?:d|days?|일)\)\s*$/i;
+
+/**
+ * The latest an entry task may fall due: 3,650 days (10 years) after entry.
+ * No sales task is planned further out; a larger `(+Nd)` is a typo, and a due
+ * date past the year 9999 (or past what a Date holds) cannot be written to
+ * Tasks. A Stages row with one is a problem, like a bad Stale after value.
+ */
+export const MAX_ENTRY_TASK_OFFSET_DAYS = 3650;
+
+/** `100,000,000`; a 400-digit typo is not spelled out. */
+function dueText(days: number): string {
+  return days < 1e15 ? days.toLocaleString('en-US') : 'more than a quadrillion';
+}
 
 /** `Send the proposal (+3d)` is due three days after entering the stage. */
 export function parseEntryTask(line: string): EntryTask {

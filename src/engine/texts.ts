@@ -1,9 +1,12 @@
-import type { Problem } from './problems';
+import { AFTER_LAST_YEAR, BEFORE_FIRST_YEAR } from './dates';
+import { type Problem, shortText } from './problems';
 import type { Language } from './table';
 
 /**
  * What the engine writes into cells (Health texts, task titles), in the
  * spreadsheet's language. UI strings live with the UI; these are data.
+ * A problem's value is quoted shortened (`shortText`), so a 50,000-character
+ * bad cell gives a Health text of a line, not of 50,000 characters.
  */
 export interface CellTexts {
   stale(stage: string, days: number, limit: number): string;
@@ -26,6 +29,8 @@ const KO_MESSAGES: Record<string, string> = {
   'has a time that cannot be read': '시간을 읽을 수 없습니다',
   'is not a stage in Stages': 'Stages 시트에 없는 단계입니다',
   'is blank': '비어 있습니다',
+  [BEFORE_FIRST_YEAR]: '1900년 이전 날짜입니다. 날짜는 1900–9999년이어야 합니다',
+  [AFTER_LAST_YEAR]: '9999년 이후 날짜입니다. 날짜는 1900–9999년이어야 합니다',
 };
 
 function koMessage(p: Problem): string {
@@ -43,7 +48,7 @@ const KO: CellTexts = {
   stale: (stage, days, limit) => `정체: ${stage} ${days}일째 (기준 ${limit}일)`,
   overdue: (date, days) => `수주 예정일 지남: ${date} (${days}일 경과)`,
   enteredMissing: (stage) => `단계 진입일 없음: ${stage} 정체 여부를 알 수 없음`,
-  problem: (p) => `입력 오류: ${p.column}${p.value === '' ? '' : ` '${p.value}'`} ${koMessage(p)}`,
+  problem: (p) => `입력 오류: ${p.column}${p.value === '' ? '' : ` '${shortText(p.value)}'`} ${koMessage(p)}`,
   staleReviewTask: (stage, limit) => `정체 딜 검토: ${stage} ${limit}일 이상 머무름`,
   joiner: ' · ',
 };
@@ -52,7 +57,7 @@ const EN: CellTexts = {
   stale: (stage, days, limit) => `Stale: ${days} days in ${stage} (limit ${limit})`,
   overdue: (date, days) => `Overdue: expected close ${date} (${days} ${days === 1 ? 'day' : 'days'} ago)`,
   enteredMissing: (stage) => `Stage entered is missing: cannot tell if stale in ${stage}`,
-  problem: (p) => `Bad value: ${p.message}${p.value === '' ? '' : ` ('${p.value}')`}`,
+  problem: (p) => `Bad value: ${p.message}${p.value === '' ? '' : ` ('${shortText(p.value)}')`}`,
   staleReviewTask: (stage, limit) => `Review stale deal: ${limit}+ days in ${stage}`,
   joiner: ' · ',
 };

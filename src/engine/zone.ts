@@ -1,4 +1,4 @@
-import { PipelineError } from './problems';
+import { PipelineError, shortText } from './problems';
 
 /**
  * Wall-clock time as a plain number: milliseconds since 1970-01-01 00:00 of
@@ -13,6 +13,13 @@ export type DayNumber = number;
 export const DAY_MS = 86_400_000;
 const BUCKET_MS = 900_000; // Zone offsets change on quarter-hour boundaries at the finest.
 const MIXED = Number.NaN; // a UTC day in which the offset changes (a DST transition)
+/**
+ * Offsets are looked up for instants within this distance of 1970: a `Date`
+ * holds ±8.64e15 ms, and Intl refuses anything beyond. Further out (years past
+ * ±270,000, which no parser accepts) the offset at the limit is used, so an
+ * instant never throws RangeError here.
+ */
+const OFFSET_LIMIT_MS = 8.64e15 - 2 * DAY_MS;
 
 /**
  * The spreadsheet's time zone. A `Date` from a cell is an instant; which
@@ -33,6 +40,7 @@ export class Zone {
       this.format = new Intl.DateTimeFormat('en-US', {
         timeZone,
         hourCycle: 'h23',
+        era: 'short',
         year: 'numeric',
         month: 'numeric',
         day: 'numeric',
@@ -41,7 +49,9 @@ export class Zone {
         second: 'numeric',
       });
     } catch {
-      throw new PipelineError(`Unknown time zone '${timeZone}'. Use an IANA name such as Asia/Seoul.`);
+      throw new PipelineError(
+        `Unknown time zone '${shortText(String(timeZone))}'. Use an IANA name such as Asia/Seoul.`,
+      );
     }
     this.id = this.format.resolvedOptions().timeZone;
   }
@@ -52,6 +62,7 @@ export class Zone {
    * agree on all but transition days), and per quarter hour on those days.
    */
   local(instantMs: number): LocalTime {
+    if (!Number.isFinite(instantMs)) throw new PipelineError('That is not a valid date.');
     const day = Math.floor(instantMs / DAY_MS);
     let dayOffset = this.dayOffsets.get(day);
     if (dayOffset === undefined) {
@@ -78,18 +89,21 @@ export class Zone {
    * offset wins, as Sheets does for a time that does not exist.
    */
   instant(local: LocalTime): number {
+    if (!Number.isFinite(local)) throw new PipelineError('That is not a valid date.');
     let guess = local - this.offsetAt(local);
     guess = local - (this.local(guess) - guess);
     return guess;
   }
 
   private offsetAt(instantMs: number): number {
-    const parts = this.format.formatToParts(new Date(instantMs));
+    const t = Math.min(OFFSET_LIMIT_MS, Math.max(-OFFSET_LIMIT_MS, instantMs));
+    const parts = this.format.formatToParts(new Date(t));
     const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
     let year = get('year');
     if (parts.some((p) => p.type === 'era' && p.value.startsWith('B'))) year = 1 - year;
-    const asUtc = Date.UTC(year, get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-    return asUtc - (instantMs - (((instantMs % 1000) + 1000) % 1000));
+    // localOf, not Date.UTC: Date.UTC reads the years 0–99 as 1900–1999.
+    const asUtc = localOf(year, get('month'), get('day'), get('hour'), get('minute'), get('second'));
+    return asUtc - (t - (((t % 1000) + 1000) % 1000));
   }
 }
 
