@@ -140,6 +140,8 @@ describe('loadBundle', () => {
       'Dimension',
       'WrapStrategy',
       'ChartHiddenDimensionStrategy',
+      'DeveloperMetadataLocationType',
+      'DeveloperMetadataVisibility',
     ]);
   });
 

@@ -41,10 +41,16 @@ const REFUSED_IN_LIMITED = [
   /^ScriptApp\.(newTrigger|getProjectTriggers|getUserTriggers|deleteTrigger)$/,
 ];
 
-/** A custom function reads the spreadsheet; writes and authorized services are refused. */
+/**
+ * A custom function reads the spreadsheet; writes and authorized services are refused.
+ * Developer metadata may be read with getDeveloperMetadata() and the metadata's getters;
+ * adding, changing and moving it are writes. A finder is not a get*() method, and custom
+ * functions are documented to use "most get*() methods": the stand-in refuses it (stricter).
+ */
 const ALLOWED_IN_CUSTOM_FUNCTION = [
   /^SpreadsheetApp\.(getActive|getActiveSpreadsheet|getActiveSheet|getActiveRange)$/,
   /^(Spreadsheet|Sheet|Range)\.(get|is)/,
+  /^DeveloperMetadata(Location)?\.get/,
   /^(Utilities|Logger|Lock|LockService)\./,
   /^Session\.(getActiveUserLocale|getScriptTimeZone)$/,
   /^PropertiesService\./,
@@ -52,6 +58,15 @@ const ALLOWED_IN_CUSTOM_FUNCTION = [
 ];
 
 const matches = (patterns: readonly RegExp[], method: string) => patterns.some((p) => p.test(method));
+
+/** A person's action waiting for a service call (`standIn.beforeCall`). */
+export interface CallHook {
+  readonly matches: (method: string) => boolean;
+  /** Matching calls still to let pass before the action runs. */
+  skip: number;
+  readonly action: () => void;
+  fired: boolean;
+}
 
 /** Shared state of one stand-in: the counter, the clock, the execution, and every record tests inspect. */
 export class StandInContext implements Gate {
@@ -80,9 +95,13 @@ export class StandInContext implements Gate {
   htmlFiles: Record<string, string> = {};
   /** The add-on menu's title (Extensions › this). */
   addOnName = 'Sheets Pipeline';
+  /** Actions of a person waiting for a call of the running code, in the order they were set. */
+  readonly hooks: CallHook[] = [];
   private clockBase: () => number;
   private clockOffset = 0;
   private nextId = 1;
+  /** Above 0 while a person acts (asPerson): calls then are neither counted nor checked. */
+  private personActing = 0;
 
   constructor(
     options: { userEmail?: string; now?: () => Date; mailQuota?: number },
@@ -95,11 +114,60 @@ export class StandInContext implements Gate {
     this.clockBase = now ? () => now().getTime() : () => Date.now();
   }
 
-  /** Counts the call, then refuses it if this execution's auth mode forbids it. */
+  /**
+   * Lets a waiting person act first (beforeCall), then counts the call and
+   * refuses it if this execution's auth mode forbids it. While a person acts,
+   * calls are theirs, not the code's: nothing is counted or checked.
+   */
   enter(method: string): void {
+    if (this.personActing > 0) return;
+    this.runHooks(method);
     this.calls.record(method);
     const refusal = this.refusal(method);
     if (refusal) throw this.exception(refusal);
+  }
+
+  private runHooks(method: string): void {
+    if (this.hooks.length === 0) return;
+    for (const hook of [...this.hooks]) {
+      if (!this.hooks.includes(hook) || !hook.matches(method)) continue;
+      if (hook.skip > 0) {
+        hook.skip -= 1;
+        continue;
+      }
+      this.hooks.splice(this.hooks.indexOf(hook), 1);
+      hook.fired = true;
+      try {
+        this.asPerson(hook.action);
+      } catch (error) {
+        // A test's own action failed (a typo, a refused edit): say so plainly rather
+        // than let it pass for an Apps Script exception of the code's call.
+        const message = error instanceof Error ? error.message : String(error);
+        throw new Error(`Sheets stand-in: the beforeCall action before ${method} threw: ${message}`);
+      }
+    }
+  }
+
+  /**
+   * Runs what a person does in the middle of an execution (typing, pasting):
+   * uncounted and unchecked, and the running execution comes out as it went in.
+   * `edit` starts an onEdit execution of its own (kind, auth mode, our locks
+   * dropped, the editor as active user); in Sheets that execution runs beside
+   * the code's, so the code's kind, auth mode, locks and user are put back.
+   */
+  asPerson<T>(action: () => T): T {
+    const execution = { ...this.execution };
+    const ours = Object.fromEntries(Object.entries(this.locks).map(([kind, lock]) => [kind, lock.ours]));
+    const user = this.activeUser;
+    this.personActing++;
+    try {
+      return action();
+    } finally {
+      this.personActing--;
+      this.execution = execution;
+      for (const [kind, lock] of Object.entries(this.locks)) lock.ours = ours[kind] === true;
+      this.activeUser = user;
+    }
   }
 
   private refusal(method: string): string | null {

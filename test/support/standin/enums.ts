@@ -154,3 +154,15 @@ export const ChartHiddenDimensionStrategy = makeEnum([
   'IGNORE_COLUMNS',
   'SHOW_BOTH',
 ] as const);
+
+/** Where developer metadata is attached (DeveloperMetadataLocation.getLocationType()). */
+export const DeveloperMetadataLocationType = makeEnum(['SPREADSHEET', 'SHEET', 'ROW', 'COLUMN'] as const);
+export type DeveloperMetadataLocationTypeName = keyof typeof DeveloperMetadataLocationType;
+
+/**
+ * Who sees developer metadata: DOCUMENT metadata is visible to any project,
+ * PROJECT metadata only to the project that created it. The stand-in runs one
+ * project, so both are always visible; the visibility is kept and searchable.
+ */
+export const DeveloperMetadataVisibility = makeEnum(['DOCUMENT', 'PROJECT'] as const);
+export type DeveloperMetadataVisibilityName = keyof typeof DeveloperMetadataVisibility;

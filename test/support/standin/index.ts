@@ -10,7 +10,8 @@ import type { Calls } from './calls';
 import type { Cell } from './cells';
 import { type ChartDescription, describeChart } from './charts';
 import { type ConditionalRuleDescription, describeConditionalRule } from './conditional-format';
-import { type ExecutionKind, StandInContext } from './context';
+import { type CallHook, type ExecutionKind, StandInContext } from './context';
+import { describeMetadata, forgetSheet, type MetadataDescription } from './developer-metadata';
 import type { AuthModeName, ButtonName } from './enums';
 import {
   type ClockEvent,
@@ -34,6 +35,13 @@ import { seedValue } from './values';
 export type { Calls } from './calls';
 export type { Cell } from './cells';
 export type { ExecutionKind } from './context';
+export type {
+  DeveloperMetadata,
+  DeveloperMetadataFinder,
+  DeveloperMetadataLocation,
+  MetadataDescription,
+} from './developer-metadata';
+export { ARBITRARY_RANGE } from './developer-metadata';
 export type { EnumValue } from './enums';
 export type { ClockEvent, EditEvent, OpenEvent } from './events';
 export { LOCK_TIMEOUT } from './lock';
@@ -74,6 +82,19 @@ export interface StandInOptions {
   mailQuota?: number;
   /** Files HtmlService.createHtmlOutputFromFile can serve, name → HTML. */
   htmlFiles?: Record<string, string>;
+}
+
+/** A person's action set with `beforeCall`. */
+export interface PendingAction {
+  /** True once the action has run. */
+  fired(): boolean;
+  /** Drops the action if it has not run yet. */
+  cancel(): void;
+}
+
+export interface BeforeCallOptions {
+  /** Matching calls to let pass first: the action runs before the (skip+1)-th. Default 0. */
+  skip?: number;
 }
 
 export interface StandIn {
@@ -118,6 +139,18 @@ export interface StandIn {
   seedSheet(name: string, rows: Cell[][]): void;
   conditionalFormats(sheetName: string): ConditionalRuleDescription[];
   charts(sheetName: string): ChartDescription[];
+  /** All developer metadata of the spreadsheet, in the order it was added (uncounted). */
+  developerMetadata(): MetadataDescription[];
+
+  /**
+   * A person acting while the code runs: `action` runs once, right before the
+   * next counted service call named `method` (`'Range.setValues'`, or a RegExp
+   * tested against `Type.method`), or before the (skip+1)-th such call. It runs
+   * as a person's doing: its calls are not counted or checked, and an `edit`
+   * inside it leaves the running execution's kind, auth mode, locks and user as
+   * they were. Typically `() => standIn.edit('Deals', 'A5:C5', [[...]])`.
+   */
+  beforeCall(method: string | RegExp, action: () => void, options?: BeforeCallOptions): PendingAction;
 
   /** Starts an execution of this kind (menu click, sidebar call...), releasing the last one's locks. */
   begin(kind: ExecutionKind, authMode?: AuthModeName): void;
@@ -190,7 +223,10 @@ export function createStandIn(options: StandInOptions): StandIn {
     const width = Math.max(26, ...rows.map((r) => r.length));
     const height = Math.max(1000, rows.length);
     const existing = ctx.book.find(name);
-    if (existing) ctx.book.sheets.splice(ctx.book.sheets.indexOf(existing), 1);
+    if (existing) {
+      ctx.book.sheets.splice(ctx.book.sheets.indexOf(existing), 1);
+      forgetSheet(ctx.book, existing);
+    }
     const sheet = ctx.book.add(name, ctx.book.sheets.length, height, width);
     rows.forEach((row, r) => {
       row.forEach((value, c) => {
@@ -260,6 +296,36 @@ export function createStandIn(options: StandInOptions): StandIn {
     seedSheet,
     conditionalFormats: (sheetName) => sheetOf(sheetName).conditionalRules.map(describeConditionalRule),
     charts: (sheetName) => sheetOf(sheetName).charts.map(describeChart),
+    developerMetadata: () => describeMetadata(ctx.book),
+
+    beforeCall(method, action, callOptions = {}) {
+      const skip = callOptions.skip ?? 0;
+      if (!Number.isInteger(skip) || skip < 0)
+        throw new Error(`Sheets stand-in: beforeCall skip must be a whole number ≥ 0, not ${skip}`);
+      if (typeof action !== 'function') throw new Error('Sheets stand-in: beforeCall needs an action');
+      let matches: (name: string) => boolean;
+      if (typeof method === 'string') {
+        // Calls are counted as Type.method; a bare name would silently never match.
+        if (!/^[A-Za-z]+\.[A-Za-z]+$/.test(method))
+          throw new Error(
+            `Sheets stand-in: beforeCall takes 'Type.method' (e.g. 'Range.setValues'), not '${method}'`,
+          );
+        matches = (name) => name === method;
+      } else {
+        // A copy without g/y, so lastIndex never makes a match depend on the previous one.
+        const pattern = new RegExp(method.source, method.flags.replace(/[gy]/g, ''));
+        matches = (name) => pattern.test(name);
+      }
+      const hook: CallHook = { matches, skip, action, fired: false };
+      ctx.hooks.push(hook);
+      return {
+        fired: () => hook.fired,
+        cancel() {
+          const i = ctx.hooks.indexOf(hook);
+          if (i >= 0) ctx.hooks.splice(i, 1);
+        },
+      };
+    },
 
     begin(kind, authMode) {
       const modes: Record<ExecutionKind, AuthModeName> = {

@@ -1,6 +1,7 @@
 import type { Rect } from './a1';
 import type { ChartData } from './charts';
 import type { ConditionalRuleData } from './conditional-format';
+import type { DeveloperMetadataVisibilityName } from './enums';
 import { Grid } from './grid';
 
 /** One sheet's state (the data behind every `Sheet` object handed out for it). */
@@ -19,11 +20,34 @@ export class SheetModel {
   ) {}
 }
 
+/**
+ * Where a piece of developer metadata is attached. Rows and columns are held by
+ * index on their sheet; inserting or deleting rows/columns moves the index, as
+ * Sheets keeps metadata with "the row it was first associated with".
+ */
+export type MetadataLocation =
+  | { readonly type: 'SPREADSHEET' }
+  | { readonly type: 'SHEET'; readonly sheet: SheetModel }
+  | { readonly type: 'ROW' | 'COLUMN'; readonly sheet: SheetModel; index: number };
+
+/** One piece of developer metadata (the data behind every DeveloperMetadata object for it). */
+export interface MetadataRecord {
+  readonly id: number;
+  key: string;
+  /** null when none was given (getValue() answers null). */
+  value: string | null;
+  visibility: DeveloperMetadataVisibilityName;
+  location: MetadataLocation;
+}
+
 /** The spreadsheet's state. */
 export class Book {
   readonly sheets: SheetModel[] = [];
   active: { sheet: SheetModel; rect: Rect } | null = null;
+  /** Developer metadata of the whole spreadsheet, in the order it was added. */
+  readonly metadata: MetadataRecord[] = [];
   private nextSheetId = 0;
+  private metadataCount = 0;
 
   constructor(
     readonly id: string,
@@ -53,6 +77,17 @@ export class Book {
     const sheet = new SheetModel(id, name, new Grid(rows, columns));
     this.sheets.splice(Math.max(0, Math.min(index, this.sheets.length)), 0, sheet);
     return sheet;
+  }
+
+  /**
+   * A fresh developer metadata id. Sheets picks random positive 32-bit ids; the
+   * stand-in walks a fixed permutation of them (n × m mod 2³¹−1), so ids are
+   * unique and reproducible but neither small nor in creation order, and code
+   * cannot come to rely on either.
+   */
+  metadataId(): number {
+    this.metadataCount++;
+    return (this.metadataCount * 506_952_114) % 2_147_483_647;
   }
 
   /** A name Sheets would give a new unnamed sheet: Sheet1, Sheet2... */

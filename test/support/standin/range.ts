@@ -2,6 +2,13 @@ import { isOpen, openA1, parseA1, type Rect, rectToA1 } from './a1';
 import { instrument } from './calls';
 import { type Cell, copyCell, isGrid, typeLabel } from './cells';
 import { Service, type StandInContext } from './context';
+import {
+  addMetadata,
+  type DeveloperMetadata,
+  DeveloperMetadataFinder,
+  rangeLocation,
+  rangeMetadata,
+} from './developer-metadata';
 import { displayValue } from './display';
 import { AUTOMATIC_FORMAT, type CellRecord, DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR } from './grid';
 import type { SheetModel } from './model';
@@ -528,10 +535,36 @@ export class Range extends Service {
     return this;
   }
 
+  // Developer metadata ------------------------------------------------------------
+
+  /**
+   * `(key)`, `(key, visibility)`, `(key, value)`, `(key, value, visibility)`.
+   * Only one entire row (`3:3`) or column (`E:E`, or getRange(1, c, maxRows, 1))
+   * takes metadata; any other range throws Apps Script's arbitrary-range message.
+   */
+  addDeveloperMetadata(...args: unknown[]): this {
+    const { sheet, rect, notation } = this.#me();
+    const location = rangeLocation(this.ctx, sheet, rect, notation);
+    addMetadata(this.ctx, location, args, 'SpreadsheetApp.Range.addDeveloperMetadata');
+    return this;
+  }
+
+  /** Metadata on exactly this row or column (none for a cell inside it). */
+  getDeveloperMetadata(): DeveloperMetadata[] {
+    const { sheet, rect, notation } = this.#me();
+    return rangeMetadata(this.ctx, sheet, rect, notation);
+  }
+
+  createDeveloperMetadataFinder(): DeveloperMetadataFinder {
+    const { sheet, rect } = this.#me();
+    return new DeveloperMetadataFinder(this.ctx, { kind: 'range', sheet, rect: { ...rect } });
+  }
+
   /**
    * Sorts the range's rows by one or more columns (absolute column numbers),
    * as a user sorting a table would. Blanks go last; numbers and dates before
-   * text, text before booleans.
+   * text, text before booleans. Cells move; rows and columns do not, so their
+   * developer metadata stays where it was.
    */
   sort(spec: unknown): this {
     const { sheet, rect } = this.#me();

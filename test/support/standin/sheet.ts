@@ -3,6 +3,14 @@ import { type Cell, copyCell, typeLabel } from './cells';
 import { type ChartData, chartDataOf, EmbeddedChart, EmbeddedChartBuilder } from './charts';
 import { ConditionalFormatRule, conditionalRuleOf } from './conditional-format';
 import { Service, type StandInContext } from './context';
+import {
+  addMetadata,
+  type DeveloperMetadata,
+  DeveloperMetadataFinder,
+  metadataAfterDelete,
+  metadataAfterInsert,
+  sheetMetadata,
+} from './developer-metadata';
 import { AUTOMATIC_FORMAT, type CellRecord, DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR } from './grid';
 import type { SheetModel } from './model';
 import { MESSAGES, Range, rangeFromA1, rangeFromArgs } from './range';
@@ -245,7 +253,9 @@ export class Sheet extends Service {
   #insertRows(position: number, after: number, howMany: number): this {
     this.#rowsOutOfBounds(position, 1);
     if (!Number.isInteger(howMany) || howMany < 1) throw this.ctx.exception('Those rows are out of bounds.');
-    this.#m().grid.insertRows(after, howMany);
+    const model = this.#m();
+    model.grid.insertRows(after, howMany);
+    metadataAfterInsert(this.ctx.book, model, 'ROW', after, howMany);
     return this;
   }
 
@@ -269,7 +279,9 @@ export class Sheet extends Service {
     this.#columnsOutOfBounds(position, 1);
     if (!Number.isInteger(howMany) || howMany < 1)
       throw this.ctx.exception('Those columns are out of bounds.');
-    this.#m().grid.insertColumns(after, howMany);
+    const model = this.#m();
+    model.grid.insertColumns(after, howMany);
+    metadataAfterInsert(this.ctx.book, model, 'COLUMN', after, howMany);
     return this;
   }
 
@@ -289,6 +301,7 @@ export class Sheet extends Service {
       throw this.ctx.exception('Sorry, it is not possible to delete all non-frozen rows.');
     }
     model.grid.deleteRows(rowPosition, howMany);
+    metadataAfterDelete(this.ctx.book, model, 'ROW', rowPosition, howMany);
     return this;
   }
 
@@ -307,6 +320,7 @@ export class Sheet extends Service {
       throw this.ctx.exception('Sorry, it is not possible to delete all non-frozen columns.');
     }
     model.grid.deleteColumns(columnPosition, howMany);
+    metadataAfterDelete(this.ctx.book, model, 'COLUMN', columnPosition, howMany);
     return this;
   }
 
@@ -402,6 +416,24 @@ export class Sheet extends Service {
     for (let r = 1; r <= grid.maxRows; r++) {
       for (let c = 1; c <= grid.maxColumns; c++) change(grid.edit(r, c));
     }
+  }
+
+  // Developer metadata ------------------------------------------------------------
+
+  /** `(key)`, `(key, visibility)`, `(key, value)`, `(key, value, visibility)`; attached to the sheet itself. */
+  addDeveloperMetadata(...args: unknown[]): this {
+    const model = this.#m();
+    addMetadata(this.ctx, { type: 'SHEET', sheet: model }, args, 'SpreadsheetApp.Sheet.addDeveloperMetadata');
+    return this;
+  }
+
+  /** The sheet's own metadata; its rows' and columns' need a finder (see developer-metadata.ts). */
+  getDeveloperMetadata(): DeveloperMetadata[] {
+    return sheetMetadata(this.ctx, this.#m());
+  }
+
+  createDeveloperMetadataFinder(): DeveloperMetadataFinder {
+    return new DeveloperMetadataFinder(this.ctx, { kind: 'sheet', sheet: this.#m() });
   }
 
   // Conditional formats -----------------------------------------------------------

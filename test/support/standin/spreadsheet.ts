@@ -4,9 +4,18 @@ import { typeLabel } from './cells';
 import { ConditionalFormatRuleBuilder } from './conditional-format';
 import { Service, type StandInContext } from './context';
 import {
+  addMetadata,
+  type DeveloperMetadata,
+  DeveloperMetadataFinder,
+  forgetSheet,
+  spreadsheetMetadata,
+} from './developer-metadata';
+import {
   BooleanCriteria,
   ChartHiddenDimensionStrategy,
   DataValidationCriteria,
+  DeveloperMetadataLocationType,
+  DeveloperMetadataVisibility,
   Dimension,
   WrapStrategy,
 } from './enums';
@@ -110,6 +119,7 @@ export class Spreadsheet extends Service {
       throw this.ctx.exception('Sheets stand-in: that sheet is not in this spreadsheet.');
     if (book.sheets.length === 1) throw this.ctx.exception('A spreadsheet must contain at least one sheet.');
     book.sheets.splice(book.sheets.indexOf(model), 1);
+    forgetSheet(book, model);
     if (book.active?.sheet === model) book.active = null;
   }
 
@@ -160,6 +170,23 @@ export class Spreadsheet extends Service {
     return null;
   }
 
+  // Developer metadata ------------------------------------------------------------
+
+  /** `(key)`, `(key, visibility)`, `(key, value)`, `(key, value, visibility)`; attached to the spreadsheet. */
+  addDeveloperMetadata(...args: unknown[]): this {
+    addMetadata(this.ctx, { type: 'SPREADSHEET' }, args, 'SpreadsheetApp.Spreadsheet.addDeveloperMetadata');
+    return this;
+  }
+
+  /** The top-level spreadsheet's metadata only; a finder searches the sheets, rows and columns too. */
+  getDeveloperMetadata(): DeveloperMetadata[] {
+    return spreadsheetMetadata(this.ctx);
+  }
+
+  createDeveloperMetadataFinder(): DeveloperMetadataFinder {
+    return new DeveloperMetadataFinder(this.ctx, { kind: 'spreadsheet' });
+  }
+
   /** Records the message for tests (`standIn.ui.toasts`); nothing is shown. */
   toast(msg: string, title?: string, timeoutSeconds?: number): void {
     void timeoutSeconds;
@@ -181,6 +208,8 @@ export class SpreadsheetApp extends Service {
   readonly Dimension = Dimension;
   readonly WrapStrategy = WrapStrategy;
   readonly ChartHiddenDimensionStrategy = ChartHiddenDimensionStrategy;
+  readonly DeveloperMetadataLocationType = DeveloperMetadataLocationType;
+  readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
 
   readonly #makeUi: () => Ui;
 
