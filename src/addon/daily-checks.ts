@@ -1,152 +1,178 @@
+import { type Assessment, assessDeals } from '../engine/assess';
 import type { Cell } from '../engine/cells';
-import { checkPipeline, type PipelineCheck } from '../engine/report';
 import { DEALS } from '../engine/schema';
-import { isoDate, Zone } from '../engine/zone';
-import { planDigests } from './digest';
+import { findHeaderRow, headersLanguage } from '../engine/table';
+import { isoDate } from '../engine/zone';
+import { sendDigests } from './digest-send';
 import { DocumentStore } from './document-store';
-import { type RunLog, readRunLog, writeRunLog } from './run-log';
-import { readSettings, resolveLanguage } from './settings';
-import { writeColumnChanges } from './sheets-io';
+import { claimHealthColumn } from './health-column';
+import { logStageEdits } from './missed-changes';
+import { openSession, type PipelineSession } from './pipeline-session';
+import { type RunLog, readRunLogChecked, writeRunLog } from './run-log';
+import { managerAddresses, readSettingsChecked, resolveLanguage } from './settings';
+import { writeOwnedColumn } from './sheets-io';
 import { appendTasks } from './task-rows';
+import { claimDailyRun } from './triggers';
 import { uiText } from './ui-text';
-import { loadSheet, requireSheet } from './workbook';
+
+interface ClockEvent {
+  triggerUid?: string;
+}
 
 /**
- * The daily check: reads each table once, lets the engine decide, then writes
- * the Health column (only the cells that change) and appends new tasks, each
- * in one call. A second run the same day finds nothing to write and sends no
- * mail. Errors are recorded for Settings, since triggers send no failure mail.
+ * The daily check: reads each table once, logs stage changes the history is
+ * missing, lets the engine decide, then writes the Health column (only the
+ * cells that change) and appends new tasks, each in one call, and sends the
+ * digests not yet sent today. A second run the same day writes nothing and
+ * sends nothing. Errors are recorded for Settings, since triggers send no
+ * failure mail; one bad row never stops the run for the others.
  */
-export function dailyCheck(trigger: RunLog['trigger'], now: Date = new Date()): RunLog {
+export function dailyCheck(
+  trigger: RunLog['trigger'],
+  now: Date = new Date(),
+  triggerUid?: string,
+): RunLog | null {
+  const ss = SpreadsheetApp.getActive();
+  const store = new DocumentStore();
+  const read = readSettingsChecked(store);
+  const language = resolveLanguage(read.settings, ss);
+  const settingsProblem = read.problem === null ? null : readSettingsChecked(store, language).problem;
+  const previous = readRunLogChecked(store, language);
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(30_000)) {
     // Said in the UI language (runChecksNow shows it as an alert) and kept, so Settings shows the skip.
-    const store = new DocumentStore();
-    const ko = resolveLanguage(readSettings(store), SpreadsheetApp.getActive()) === 'ko';
-    const previous = readRunLog(store);
     const skipped: RunLog = {
       at: now.toISOString(),
       trigger,
       ok: false,
-      error: ko
-        ? '다른 점검이 아직 실행 중이어서 이번 점검은 건너뛰었습니다.'
-        : 'Another check was still running; this one was skipped.',
-      ...(previous?.digestDay ? { digestDay: previous.digestDay } : {}),
+      error:
+        language === 'ko'
+          ? '다른 점검이 아직 실행 중이어서 이번 점검은 건너뛰었습니다. 다음 점검이 이어서 처리합니다.'
+          : 'Another check was still running; this one was skipped. The next check picks up from there.',
     };
     writeRunLog(store, skipped);
     store.save();
     return skipped;
   }
-  const store = new DocumentStore();
-  const previous = readRunLog(store);
-  let log: RunLog;
   try {
-    log = checkAndWrite(trigger, now, store, previous);
-  } catch (e) {
-    log = { at: now.toISOString(), trigger, ok: false, error: e instanceof Error ? e.message : String(e) };
-    if (previous?.digestDay) log.digestDay = previous.digestDay;
+    if (trigger === 'schedule' && !claimDailyRun(ss, store, triggerUid, read.settings.dailyHour)) {
+      // A trigger of an account the daily check was taken over from: it retired itself.
+      store.save();
+      return null;
+    }
+    let log: RunLog;
+    try {
+      log = checkAndWrite(trigger, now, store, language, read.settings);
+    } catch (e) {
+      log = { at: now.toISOString(), trigger, ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+    const warnings = [settingsProblem, previous.problem].filter((w): w is string => w !== null);
+    if (warnings.length > 0) log.warnings = [...(log.warnings ?? []), ...warnings];
+    writeRunLog(store, log);
+    store.save();
+    return log;
+  } finally {
+    lock.releaseLock();
   }
-  writeRunLog(store, log);
-  store.save();
-  lock.releaseLock();
-  return log;
 }
 
 function checkAndWrite(
   trigger: RunLog['trigger'],
   now: Date,
   store: DocumentStore,
-  previous: RunLog | null,
+  language: 'ko' | 'en',
+  settings: ReturnType<typeof readSettingsChecked>['settings'],
 ): RunLog {
-  const ss = SpreadsheetApp.getActive();
-  const zone = new Zone(ss.getSpreadsheetTimeZone());
-  const settings = readSettings(store);
-  const language = resolveLanguage(settings, ss);
-  const stages = requireSheet(ss, 'Stages', language);
-  const deals = requireSheet(ss, 'Deals', language);
-  const tasks = loadSheet(ss, 'Tasks');
-  const today = zone.day(now.getTime());
-  const check = checkPipeline(
-    {
-      stages: stages.grid,
-      deals: deals.grid,
-      // Read only when a deal's Stage entered is blank: the history then says when it entered.
-      history: () => loadSheet(ss, 'Stage history')?.grid ?? [historyHeaderOnly],
-      tasks: tasks?.grid ?? null,
-    },
-    { zone, today, language, forReport: false },
+  let session = openSession({ now, language, store });
+  const loggedLate = logStageEdits(session);
+  if (loggedLate > 0) session = openSession({ now, language, store });
+  const assessment = assessDeals({
+    deals: session.deals,
+    historyByDeal: session.history(),
+    taskKeys: session.tasks.keys,
+    today: session.today,
+    language,
+  });
+  const healthChanged = writeHealth(session, assessment);
+  const tasksCreated = appendTasks(
+    session.tasksSheet.sheet,
+    session.tasksSheet.grid,
+    assessment.tasks,
+    session,
   );
-
-  const healthChanged = writeHealth(deals.sheet, deals.grid, check);
-  const tasksCreated = tasks ? appendTasks(tasks.sheet, tasks.grid, check.tasks, { zone, now, store }) : 0;
-
+  const problems = [
+    ...session.pipeline.problems,
+    ...session.deals.problems,
+    ...session.historyProblems(),
+    ...session.tasks.problems,
+  ];
   const log: RunLog = {
     at: now.toISOString(),
     trigger,
     ok: true,
-    deals: check.deals.length,
-    stale: check.findings.stale.length,
-    overdue: check.findings.overdue.length,
+    deals: session.deals.deals.length,
+    stale: assessment.findings.stale.length,
+    overdue: assessment.findings.overdue.length,
     healthChanged,
     tasksCreated,
-    problems: check.problems.length,
+    problems: problems.length,
     emailsSent: 0,
+    ...(loggedLate > 0 ? { loggedLate } : {}),
   };
-  const day = isoDate(today);
-  if (previous?.digestDay) log.digestDay = previous.digestDay;
-  if (settings.notifications && previous?.digestDay !== day) {
-    const mails = planDigests(check, {
-      managerEmail: settings.managerEmail,
+  if (settings.notifications) {
+    const sent = sendDigests(store, assessment.findings, {
+      day: isoDate(session.today),
+      managers: managerAddresses(settings),
       language,
-      spreadsheetName: ss.getName(),
-      url: ss.getUrl(),
+      spreadsheetName: session.ss.getName(),
+      url: session.ss.getUrl(),
     });
-    if (mails.length > 0) {
-      const quota = MailApp.getRemainingDailyQuota();
-      const sendable = mails.slice(0, Math.max(0, quota));
-      for (const mail of sendable) MailApp.sendEmail(mail.to, mail.subject, mail.body);
-      log.emailsSent = sendable.length;
-      log.emailsSkipped = mails.length - sendable.length;
-      log.digestDay = day;
-    }
+    Object.assign(log, sent);
   }
   return log;
 }
 
-// Without a Stage history sheet the check still runs; only the fallback for a blank Stage entered is lost.
-const historyHeaderOnly: Cell[] = ['When', 'Deal ID', 'From stage', 'To stage'];
-
-/** Health is the one Deals column the add-on owns; it is added at the end when missing. */
-function writeHealth(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  grid: Cell[][],
-  check: PipelineCheck,
-): number {
-  let column = check.dealsTable.columns.health;
-  const rows = grid.length - 1;
+/**
+ * Health is the one Deals column the add-on owns (known by its tag, never by
+ * its header); added after the last column the first time a row needs it.
+ */
+function writeHealth(session: PipelineSession, assessment: Assessment): number {
+  const { sheet, grid } = session.dealsSheet;
+  const table = session.deals.table;
+  const firstDataRow = table.firstRow + table.headerIndex + 1;
+  const rows = grid.length - (table.headerIndex + 1);
   if (rows <= 0) return 0;
-  const current = grid.slice(1).map((row) => (column === undefined ? '' : (row[column] ?? '')));
-  const next = current.map((value, i) => check.health.get(check.dealsTable.firstRow + 1 + i) ?? value);
-  if (column === undefined) {
-    if (next.every((v) => v === '')) return 0;
-    column = check.dealsTable.headers.length;
-    // A column added to an existing sheet follows that sheet's headers, as setup does.
-    const header = check.dealsTable.language === 'ko' ? DEALS.columns.health.ko : DEALS.columns.health.en;
-    sheet.getRange(1, column + 1).setValue(header);
+  let column = session.health.column;
+  const current: Cell[] = [];
+  for (let i = table.headerIndex + 1; i < grid.length; i++)
+    current.push(column === null ? '' : (grid[i]?.[column] ?? ''));
+  const next = current.map((value, k) => assessment.health.get(firstDataRow + k) ?? value);
+  if (column === null && next.every((v) => v === '')) return 0;
+  if (column === null) {
+    const headerIndex = findHeaderRow(grid, DEALS);
+    const headers = (grid[headerIndex] ?? []).map((h) => String(h ?? ''));
+    column = claimHealthColumn(sheet, session.health, {
+      headerRow: headerIndex + 1,
+      lastColumn: Math.max(grid[0]?.length ?? 0, sheet.getLastColumn()),
+      language: headersLanguage(headers) ?? session.language,
+    }).column;
+  } else {
+    column = session.healthColumnForWrite() ?? column;
   }
-  return writeColumnChanges(sheet, column + 1, 2, current, next);
+  return writeOwnedColumn(sheet, column + 1, firstDataRow, current, next);
 }
 
 /** Trigger handler: errors are recorded, not thrown (nobody would see them). */
-export function runDailyChecks(): void {
-  dailyCheck('schedule');
+export function runDailyChecks(e?: ClockEvent): void {
+  dailyCheck('schedule', new Date(), e?.triggerUid);
 }
 
 /** Menu: runs the check and says what it did. */
 export function runChecksNow(): void {
   const log = dailyCheck('menu');
   const ss = SpreadsheetApp.getActive();
-  const t = uiText(resolveLanguage(readSettings(new DocumentStore()), ss));
+  const t = uiText(resolveLanguage(readSettingsChecked(new DocumentStore()).settings, ss));
+  if (!log) return;
   if (!log.ok) {
     SpreadsheetApp.getUi().alert(t.title, log.error ?? '', SpreadsheetApp.getUi().ButtonSet.OK);
     return;

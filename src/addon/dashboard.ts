@@ -1,10 +1,14 @@
 import { isoDate, monthIndexOf, monthKey, Zone } from '../engine/zone';
 import { DocumentStore } from './document-store';
+import { ownedSheets, tagSheet } from './ownership';
 import { readSettings, resolveLanguage } from './settings';
-import { sheetNameFor } from './sheet-names';
-import { findSheet, wholeColumns } from './sheets-io';
+import { SHEET_NAMES, sheetNameFor } from './sheet-names';
+import { setBlock, wholeColumns } from './sheets-io';
 import { uiText } from './ui-text';
-import { requireSheet } from './workbook';
+import { freeSheetName, type OwnedSheets, requireSheet } from './workbook';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const LABELS = {
   en: {
@@ -42,37 +46,35 @@ export function buildDashboard(): void {
   const store = new DocumentStore();
   const language = resolveLanguage(readSettings(store), ss);
   const l = LABELS[language];
-  const stages = requireSheet(ss, 'Stages', language).sheet;
-  const deals = requireSheet(ss, 'Deals', language).sheet;
-  const history = requireSheet(ss, 'Stage history', language).sheet;
+  const owned = ownedSheets(ss);
+  const stages = requireSheet(ss, 'Stages', language, owned).sheet;
+  const deals = requireSheet(ss, 'Deals', language, owned).sheet;
+  const history = requireSheet(ss, 'Stage history', language, owned).sheet;
   const dealsRef = wholeColumns(deals, deals.getLastColumn());
   const stagesRef = wholeColumns(stages, stages.getLastColumn());
   const historyRef = wholeColumns(history, history.getLastColumn());
 
-  const sheet = findSheet(ss, 'Dashboard') ?? ss.insertSheet(sheetNameFor('Dashboard', language));
+  const sheet = dashboardSheet(ss, owned, language);
   const zone = new Zone(ss.getSpreadsheetTimeZone());
   const thisMonth = monthKey(monthIndexOf(zone.day(Date.now())));
 
-  sheet.getRange(1, 1).setValue(l.title).setFontWeight('bold').setFontSize(14);
-  sheet.getRange(2, 1, 2, 2).setValues([
+  setBlock(sheet.getRange(1, 1), [[l.title]]);
+  sheet.getRange(1, 1).setFontWeight('bold').setFontSize(14);
+  setBlock(sheet.getRange(2, 1, 2, 2), [
     [l.month, thisMonth],
     [l.range, ''],
   ]);
   // FORECAST_RANGE takes the month from B2: custom functions may not take TODAY() as an argument.
   sheet.getRange(3, 2).setFormula(`=FORECAST_RANGE(${dealsRef}, ${stagesRef}, B2)`);
   sheet.getRange(3, 2, 1, 3).setNumberFormat('#,##0');
-  sheet
-    .getRange(FORECAST_AT.row - 1, FORECAST_AT.column)
-    .setValue(l.forecast)
-    .setFontWeight('bold');
+  setBlock(sheet.getRange(FORECAST_AT.row - 1, FORECAST_AT.column), [[l.forecast]]);
+  sheet.getRange(FORECAST_AT.row - 1, FORECAST_AT.column).setFontWeight('bold');
   sheet
     .getRange(FORECAST_AT.row, FORECAST_AT.column)
     .setFormula(`=FORECAST_WEIGHTED(${dealsRef}, ${stagesRef})`);
   sheet.getRange(FORECAST_AT.row + 1, FORECAST_AT.column + 1, SPILL_ROWS, 3).setNumberFormat('#,##0');
-  sheet
-    .getRange(FUNNEL_AT.row - 1, FUNNEL_AT.column)
-    .setValue(l.funnel)
-    .setFontWeight('bold');
+  setBlock(sheet.getRange(FUNNEL_AT.row - 1, FUNNEL_AT.column), [[l.funnel]]);
+  sheet.getRange(FUNNEL_AT.row - 1, FUNNEL_AT.column).setFontWeight('bold');
   sheet
     .getRange(FUNNEL_AT.row, FUNNEL_AT.column)
     .setFormula(`=STAGE_CONVERSION(${historyRef}, ${stagesRef})`);
@@ -94,6 +96,34 @@ export function buildDashboard(): void {
   sheet.activate();
   const t = uiText(language);
   ss.toast(t.dashboardDone(isoDate(zone.day(Date.now()))), t.title, 5);
+}
+
+/**
+ * The add-on's own dashboard: the sheet it tagged; else one an earlier
+ * version made (named Dashboard, with its title and forecast formula), now
+ * tagged; else a new sheet. A team's own `Dashboard` sheet is never touched:
+ * the add-on's then goes under another name.
+ */
+function dashboardSheet(ss: Spreadsheet, owned: OwnedSheets, language: 'ko' | 'en'): Sheet {
+  const tagged = owned.get('Dashboard');
+  if (tagged) return tagged;
+  for (const name of SHEET_NAMES.Dashboard.aliases) {
+    const sheet = ss.getSheetByName(name);
+    if (sheet && madeByEarlierVersion(sheet)) {
+      tagSheet(sheet, 'Dashboard');
+      return sheet;
+    }
+  }
+  const sheet = ss.insertSheet(freeSheetName(ss, sheetNameFor('Dashboard', language)));
+  tagSheet(sheet, 'Dashboard');
+  return sheet;
+}
+
+/** An earlier version's dashboard: its title in A1 and its forecast formula where it put it. */
+function madeByEarlierVersion(sheet: Sheet): boolean {
+  const title = String(sheet.getRange(1, 1).getValue());
+  if (title !== LABELS.en.title && title !== LABELS.ko.title) return false;
+  return /^=FORECAST_WEIGHTED\(/i.test(sheet.getRange(FORECAST_AT.row, FORECAST_AT.column).getFormula());
 }
 
 /** A chart of a spilled table, placed under it. */

@@ -1,8 +1,10 @@
-import type { PipelineCheck } from '../engine/report';
+import type { HealthFindings } from '../engine/health';
 import type { Language } from '../engine/table';
 import { isoDate } from '../engine/zone';
 
 export interface DigestMail {
+  /** An owner's digest of their deals, or a manager's of every flagged deal. */
+  kind: 'owner' | 'manager';
   to: string;
   subject: string;
   body: string;
@@ -16,8 +18,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * nothing. Pure: the caller sends, within the mail quota.
  */
 export function planDigests(
-  check: PipelineCheck,
-  options: { managerEmail: string; language: Language; spreadsheetName: string; url: string },
+  findings: HealthFindings,
+  options: { managers: readonly string[]; language: Language; spreadsheetName: string; url: string },
 ): DigestMail[] {
   const lines = new Map<string, string[]>();
   const all: string[] = [];
@@ -30,7 +32,7 @@ export function planDigests(
   };
   const ko = options.language === 'ko';
   const label = (d: { id: string; name: string }) => `${d.id}${d.name ? ` ${d.name}` : ''}`;
-  for (const s of check.findings.stale) {
+  for (const s of findings.stale) {
     add(
       s.deal.owner,
       ko
@@ -38,7 +40,7 @@ export function planDigests(
         : `• ${label(s.deal)}: ${s.days} days in ${s.deal.stage.name} (limit ${s.limit})`,
     );
   }
-  for (const o of check.findings.overdue) {
+  for (const o of findings.overdue) {
     const date = isoDate(o.deal.expectedClose as number);
     add(
       o.deal.owner,
@@ -53,16 +55,21 @@ export function planDigests(
       : `[${options.spreadsheetName}] ${n} deals need attention`;
   const footer = ko ? `\n\n시트 열기: ${options.url}` : `\n\nOpen the sheet: ${options.url}`;
   const mails: DigestMail[] = [...lines.entries()].map(([to, items]) => ({
+    kind: 'owner' as const,
     to,
     subject: subject(items.length),
     body: `${items.join('\n')}${footer}`,
   }));
-  if (EMAIL.test(options.managerEmail) && all.length > 0) {
-    mails.push({
-      to: options.managerEmail,
-      subject: subject(all.length),
-      body: `${all.join('\n')}${footer}`,
-    });
+  if (all.length > 0) {
+    for (const manager of options.managers) {
+      if (!EMAIL.test(manager)) continue;
+      mails.push({
+        kind: 'manager',
+        to: manager,
+        subject: subject(all.length),
+        body: `${all.join('\n')}${footer}`,
+      });
+    }
   }
   return mails;
 }

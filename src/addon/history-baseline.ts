@@ -4,15 +4,11 @@ import { HISTORY } from '../engine/schema';
 import { readPipeline } from '../engine/stages';
 import { type Language, readTable } from '../engine/table';
 import { Zone } from '../engine/zone';
+import { historyNotes } from './history-notes';
 import { historyRow } from './history-rows';
 import { appendRows, readGrid } from './sheets-io';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-const NOTE: Record<Language, string> = {
-  ko: '설정 시점의 단계 (이전 이력 없음)',
-  en: 'Stage when Sheets Pipeline was set up (no earlier history)',
-};
 
 /**
  * Deals adopted by setup that have no Stage history get one starting row: the
@@ -46,7 +42,7 @@ export function recordAdoptedDeals(
         from: '',
         to: d.stage.name,
         by: '',
-        note: NOTE[language],
+        note: historyNotes(language).setupBaseline,
       });
     });
   const first = rows[0];
@@ -55,7 +51,6 @@ export function recordAdoptedDeals(
     sheets.history,
     first.firstColumn,
     rows.map((r) => r.row),
-    historyGrid.length,
   );
   return rows.length;
 }

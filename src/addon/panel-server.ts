@@ -1,5 +1,6 @@
 import type { Cell } from '../engine/cells';
 import type { Deal } from '../engine/deals';
+import { weightedAmount } from '../engine/forecast';
 import { enteredDayOf } from '../engine/health';
 import { decideMove, type ExitCheck, exitCheck, moveKind } from '../engine/moves';
 import type { Stage } from '../engine/stages';
@@ -8,6 +9,7 @@ import { cellTexts } from '../engine/texts';
 import { stageKey, textOf } from '../engine/values';
 import { isoDate } from '../engine/zone';
 import { DocumentStore } from './document-store';
+import { logStageEdits } from './missed-changes';
 import type {
   ActionResult,
   ChecklistRequest,
@@ -21,6 +23,7 @@ import { panelText } from './panel-text';
 import { openSession, type PipelineSession, rowOfDeal } from './pipeline-session';
 import { readSettings, resolveLanguage } from './settings';
 import { SHEET_NAMES } from './sheet-names';
+import { setBlock } from './sheets-io';
 import { applyStageChanges } from './stage-changes';
 import { appendTasks } from './task-rows';
 
@@ -41,7 +44,8 @@ export function panelGetState(dealId?: unknown): PanelState {
   const selection = panelGetSelection();
   const t = panelText(session.language);
   if (!isDealsSheet(selection.sheet)) return emptyState(session, t.selectDeal);
-  if (selection.row <= 1) return emptyState(session, t.selectDeal);
+  if (selection.row <= session.deals.table.firstRow + session.deals.table.headerIndex)
+    return emptyState(session, t.selectDeal);
   return stateForRow(session, selection.row - 1);
 }
 
@@ -71,8 +75,6 @@ export function panelMoveDeal(input: unknown): ActionResult {
             : t.sameStage;
       return refuse(decision.reason, message, [...decision.missing], stateForRow(session, gridRow));
     }
-    const stageColumn = session.deals.table.columns.stage as number;
-    session.dealsSheet.sheet.getRange(gridRow + 1, stageColumn + 1).setValue(to.name);
     const note =
       decision.kind === 'forward' && check.missing.length > 0
         ? t.overrideNote(check.missing, decision.note)
@@ -86,9 +88,10 @@ export function panelMoveDeal(input: unknown): ActionResult {
         to,
         by: Session.getActiveUser().getEmail(),
         note,
+        writeStage: true,
       },
     ]);
-    const after = openSession(session.now);
+    const after = reopen(session);
     return { ok: true, message: t.moved(deal.name || deal.id, to.name), state: stateForRow(after, gridRow) };
   });
 }
@@ -115,7 +118,7 @@ export function panelSetChecklistItem(input: unknown): ActionResult {
       appendTasks(session.tasksSheet.sheet, session.tasksSheet.grid, planned, session, request.done);
       session.store.save();
     }
-    const after = openSession(session.now);
+    const after = reopen(session);
     return { ok: true, message: '', state: stateForRow(after, gridRow) };
   });
 }
@@ -141,7 +144,7 @@ export function panelSetTaskDone(input: unknown): ActionResult {
     );
     if (!task) return refuse('changed', t.taskGone, [], stateForRow(session, found.gridRow));
     setDone(session, task.row, request.done);
-    const after = openSession(session.now);
+    const after = reopen(session);
     return { ok: true, message: '', state: stateForRow(after, found.gridRow) };
   });
 }
@@ -184,7 +187,7 @@ function stateForRow(session: PipelineSession, gridRow: number): PanelState {
       company: deal.company,
       owner: deal.owner,
       amount: deal.amount,
-      weighted: deal.stage.outcome === 'lost' ? 0 : deal.amount * deal.stage.probability,
+      weighted: weightedAmount(deal),
       expectedClose: deal.expectedClose === null ? '' : isoDate(deal.expectedClose),
       health: deal.health,
       stage: deal.stage.name,
@@ -246,7 +249,12 @@ function findDeal(session: PipelineSession, dealId: string): { deal: Deal; gridR
 function setDone(session: PipelineSession, row: number, done: boolean): void {
   const c = session.tasks.table.columns.done;
   if (c === undefined) throw new Error('Tasks has no Done column. Run Set up pipeline sheets.');
-  session.tasksSheet.sheet.getRange(row, c + 1).setValue(done);
+  setBlock(session.tasksSheet.sheet.getRange(row, c + 1), [[done]]);
+}
+
+/** The sheets again after a write, in the same execution's language and store. */
+function reopen(session: PipelineSession): PipelineSession {
+  return openSession({ now: session.now, language: session.language, store: session.store });
 }
 
 /**
@@ -257,7 +265,9 @@ function underLock(action: (session: PipelineSession) => ActionResult): ActionRe
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(10_000)) return refuse('busy', panelTextFor().busy, [], null);
   try {
-    return action(openSession());
+    const session = openSession();
+    // Stage changes the history is missing are logged first, so this action sees the sheet as it is.
+    return action(logStageEdits(session) > 0 ? reopen(session) : session);
   } finally {
     lock.releaseLock();
   }

@@ -1,20 +1,23 @@
 import type { Cell } from '../engine/cells';
 import type { DateContext } from '../engine/dates';
 import { type DealsRead, readDeals } from '../engine/deals';
-import { changesByDeal, readHistory, type StageChange } from '../engine/history';
-import { PipelineError } from '../engine/problems';
+import { changesByDeal, type HistoryRead, readHistory, type StageChange } from '../engine/history';
+import { PipelineError, type Problem } from '../engine/problems';
 import { HISTORY, type HistoryField } from '../engine/schema';
 import { type Pipeline, readPipeline } from '../engine/stages';
 import { type Language, readTable, type Table } from '../engine/table';
 import { readTasks, type TasksRead } from '../engine/tasks';
 import { type DayNumber, Zone } from '../engine/zone';
 import { DocumentStore } from './document-store';
+import { claimHealthColumn, findHealthColumn, type HealthColumnFound } from './health-column';
+import { ownedSheets } from './ownership';
 import { readSettings, resolveLanguage } from './settings';
-import { type LoadedSheet, requireSheet } from './workbook';
+import { type LoadedSheet, type OwnedSheets, requireSheet } from './workbook';
 
 /**
- * Everything one panel action or edit needs, read once: each sheet is one
- * `getValues`, and the engine reads the grids the same way the CLI does.
+ * Everything one panel action, edit or daily check needs, read once: each
+ * sheet is one `getSheetValues`, and the engine reads the grids the same way
+ * the CLI does.
  */
 export interface PipelineSession {
   readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -24,35 +27,60 @@ export interface PipelineSession {
   readonly language: Language;
   readonly now: Date;
   readonly today: DayNumber;
+  readonly owned: OwnedSheets;
   readonly stagesSheet: LoadedSheet;
   readonly dealsSheet: LoadedSheet;
   readonly historySheet: LoadedSheet;
   /** Stage history's header positions, for laying out appended rows. */
   readonly historyTable: Table<HistoryField>;
   readonly tasksSheet: LoadedSheet;
+  /** The add-on's Health column in Deals, if it has one (a team's own `Health` column is not it). */
+  readonly health: HealthColumnFound;
   readonly pipeline: Pipeline;
   readonly deals: DealsRead;
   readonly tasks: TasksRead;
-  /** Each deal's history in time order (read lazily: only some actions need it). */
+  /** Each deal's history in time order (parsed once, when first asked for). */
   history(): ReadonlyMap<string, readonly StageChange[]>;
+  /** Stage history rows that could not be read. */
+  historyProblems(): readonly Problem[];
+  /** The Health column to write into, tagged now if it was found untagged; `null` when Deals has none yet. */
+  healthColumnForWrite(): number | null;
 }
 
-export function openSession(now: Date = new Date()): PipelineSession {
+export interface SessionOptions {
+  readonly now?: Date;
+  /** The UI language, when the caller resolved it already (once per execution). */
+  readonly language?: Language;
+  readonly store?: DocumentStore;
+}
+
+export function openSession(options: SessionOptions = {}): PipelineSession {
   const ss = SpreadsheetApp.getActive();
+  const now = options.now ?? new Date();
   const zone = new Zone(ss.getSpreadsheetTimeZone());
   const ctx: DateContext = { zone };
-  const store = new DocumentStore();
-  const language = resolveLanguage(readSettings(store), ss);
-  const stagesSheet = requireSheet(ss, 'Stages');
-  const dealsSheet = requireSheet(ss, 'Deals');
-  const historySheet = requireSheet(ss, 'Stage history');
-  const tasksSheet = requireSheet(ss, 'Tasks');
+  const store = options.store ?? new DocumentStore();
+  const language = options.language ?? resolveLanguage(readSettings(store), ss);
+  const owned = ownedSheets(ss);
+  const stagesSheet = requireSheet(ss, 'Stages', language, owned);
+  const dealsSheet = requireSheet(ss, 'Deals', language, owned);
+  const historySheet = requireSheet(ss, 'Stage history', language, owned);
+  const tasksSheet = requireSheet(ss, 'Tasks', language, owned);
   const pipeline = readPipeline(stagesSheet.grid);
-  if (pipeline.stages.length === 0) throw new PipelineError('Stages has no readable stages.');
+  if (pipeline.stages.length === 0)
+    throw new PipelineError(
+      language === 'ko' ? 'Stages 시트에 읽을 수 있는 단계가 없습니다.' : 'Stages has no readable stages.',
+    );
   // Stage history's header must be there before anything is written: rows are laid out by it.
   // (Tasks' header is checked by readTasks below.)
   const historyTable = readTable(historySheet.grid, HISTORY);
+  let health = findHealthColumn(dealsSheet.sheet, dealsSheet.grid);
+  let historyRead: HistoryRead | null = null;
   let byDeal: ReadonlyMap<string, readonly StageChange[]> | null = null;
+  const readHistoryOnce = () => {
+    historyRead ??= readHistory(historySheet.grid, pipeline, ctx);
+    return historyRead;
+  };
   return {
     ss,
     zone,
@@ -61,27 +89,46 @@ export function openSession(now: Date = new Date()): PipelineSession {
     language,
     now,
     today: zone.day(now.getTime()),
+    owned,
     stagesSheet,
     dealsSheet,
     historySheet,
     historyTable,
     tasksSheet,
+    get health() {
+      return health;
+    },
     pipeline,
-    deals: readDeals(dealsSheet.grid, pipeline, ctx),
+    deals: readDeals(dealsSheet.grid, pipeline, ctx, { positions: { health: health.column } }),
     tasks: readTasks(tasksSheet.grid, ctx),
     history() {
-      byDeal ??= changesByDeal(readHistory(historySheet.grid, pipeline, ctx).changes);
+      byDeal ??= changesByDeal(readHistoryOnce().changes);
       return byDeal;
+    },
+    historyProblems: () => readHistoryOnce().problems,
+    healthColumnForWrite() {
+      if (health.column === null) return null;
+      if (health.untagged) {
+        const headerRow = this.deals.table.firstRow + this.deals.table.headerIndex;
+        const column = claimHealthColumn(dealsSheet.sheet, health, {
+          headerRow,
+          lastColumn: dealsSheet.grid[0]?.length ?? 0,
+          language: this.deals.table.language,
+        }).column;
+        health = { column, untagged: false };
+      }
+      return health.column;
     },
   };
 }
 
 /** The grid row index of a deal by its id, or -1. Users sort and filter: never trust a remembered row. */
 export function rowOfDeal(session: PipelineSession, dealId: string): number {
-  const c = session.deals.table.columns.id;
+  const table = session.deals.table;
+  const c = table.columns.id;
   if (c === undefined || dealId === '') return -1;
   const grid = session.dealsSheet.grid;
-  for (let i = 1; i < grid.length; i++) {
+  for (let i = table.headerIndex + 1; i < grid.length; i++) {
     const cell: Cell = grid[i]?.[c] ?? '';
     if (String(cell).trim() === dealId) return i;
   }

@@ -27,16 +27,38 @@ export interface RunLog {
   healthChanged?: number;
   tasksCreated?: number;
   emailsSent?: number;
+  /** Digests not sent because MailApp's daily quota ran out; the next run sends them. */
   emailsSkipped?: number;
+  /** Digests whose send failed; the next run tries them again. */
+  emailsFailed?: number;
+  /** `address: error` of the first failed sends. */
+  emailFailures?: string[];
   problems?: number;
-  /** The spreadsheet day the digest went out, so a second run that day sends none. */
-  digestDay?: string;
+  /** Stage changes found missing from the history and logged by this run, with a note saying so. */
+  loggedLate?: number;
+  /** What the run could not use as stored (unreadable settings or last-run record), in words. */
+  warnings?: string[];
+}
+
+/** Who runs the spreadsheet's daily check: one user's trigger, recorded for everyone to see. */
+export interface DailyRunInfo {
+  owner: string;
+  hour: number;
+  timeZone: string;
+  /** The current user runs it. */
+  mine: boolean;
 }
 
 export interface SettingsState {
   settings: Settings;
   language: 'ko' | 'en';
   dailyChecksOn: boolean;
+  /** Whose account the daily check runs from; `null` when it is off. */
+  dailyRun: DailyRunInfo | null;
+  /** The spreadsheet's time zone, which the daily hour is in. */
+  timeZone: string;
+  /** Why the stored settings could not be used (defaults shown instead), or `null`. */
+  settingsProblem: string | null;
   lastRun: RunLog | null;
   mailQuota: number | null;
 }

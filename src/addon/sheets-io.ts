@@ -1,17 +1,6 @@
 import { type Cell, isDateCell } from '../engine/cells';
-import { SHEET_NAMES } from './sheet-names';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** A table's sheet by any of its names (`Deals`, `딜`…), or `null`. One call per name tried. */
-export function findSheet(ss: Spreadsheet, table: keyof typeof SHEET_NAMES): Sheet | null {
-  for (const name of SHEET_NAMES[table].aliases) {
-    const sheet = ss.getSheetByName(name);
-    if (sheet) return sheet;
-  }
-  return null;
-}
 
 /** A sheet's values in one round trip, header row first. An empty sheet gives `[]`. */
 export function readGrid(sheet: Sheet): Cell[][] {
@@ -44,68 +33,107 @@ export function wholeColumns(sheet: Sheet, lastColumn: number): string {
   return `${quoted}!A:${columnLetter(Math.max(1, lastColumn))}`;
 }
 
+/** Sheets refuses a cell of more than 50,000 characters (and the whole call with it). */
+export const CELL_CHAR_LIMIT = 50_000;
+
 /**
- * Writes one column's cells that changed, as a single `setValues` over the
- * span from the first to the last changed row. Nothing is written when
- * nothing changed, so a rerun costs no write at all.
- *
- * @param current the column as read, index 0 = sheet row `firstRow`
- * @param next the values wanted, same indexing
- * @returns how many cells changed
+ * Text that fits in a cell: a longer text is cut, and says so, rather than
+ * failing the whole write (one long bad cell must not stop a daily check).
  */
-export function writeColumnChanges(
-  sheet: Sheet,
-  column: number,
+export function fitCell(text: string): string {
+  if (text.length <= CELL_CHAR_LIMIT) return text;
+  const mark = ` …[cut: ${text.length.toLocaleString('en-US')} characters]`;
+  return text.slice(0, CELL_CHAR_LIMIT - mark.length) + mark;
+}
+
+/**
+ * What `setValues` must be given so that the cell holds exactly `value`.
+ * Sheets reads a written string as if a person typed it (`=…` becomes a
+ * formula, `00123` the number 123, `2023-11` a date); a leading apostrophe
+ * stores the text itself, and `getValues` returns it without the apostrophe.
+ * Every string goes this way (not only the ones that look convertible:
+ * what converts depends on the spreadsheet's locale). Numbers, booleans and
+ * Dates are typed values already.
+ */
+export function storedAs(value: Cell): Cell {
+  if (typeof value !== 'string') return value ?? '';
+  return value === '' ? '' : `'${fitCell(value)}`;
+}
+
+/**
+ * The one way the add-on writes values: a block, every cell stored as
+ * exactly what is given (see storedAs). Formulas have their own call.
+ */
+export function setBlock(
+  range: GoogleAppsScript.Spreadsheet.Range,
+  rows: readonly (readonly Cell[])[],
+): void {
+  range.setValues(rows.map((row) => row.map(storedAs)));
+}
+
+/**
+ * Writes one column's cells by sheet row, one `setValues` per run of
+ * consecutive rows, so no cell between two written rows is touched (a
+ * formula there stays a formula).
+ *
+ * @returns how many cells were written
+ */
+export function writeColumnCells(sheet: Sheet, column: number, cells: ReadonlyMap<number, Cell>): number {
+  const rows = [...cells.keys()].sort((a, b) => a - b);
+  let start = 0;
+  while (start < rows.length) {
+    let end = start;
+    while (end + 1 < rows.length && (rows[end + 1] as number) === (rows[end] as number) + 1) end++;
+    const values: Cell[][] = [];
+    for (let k = start; k <= end; k++) values.push([cells.get(rows[k] as number) as Cell]);
+    setBlock(sheet.getRange(rows[start] as number, column, values.length, 1), values);
+    start = end + 1;
+  }
+  return rows.length;
+}
+
+/**
+ * The cells of a column that differ between `current` and `next` (both
+ * indexed from sheet row `firstRow`), by sheet row.
+ */
+export function changedCells(
   firstRow: number,
   current: readonly Cell[],
   next: readonly Cell[],
-): number {
-  let first = -1;
-  let last = -1;
-  let changed = 0;
+): Map<number, Cell> {
+  const changed = new Map<number, Cell>();
   for (let i = 0; i < next.length; i++) {
-    if (!sameCell(current[i] ?? '', next[i] ?? '')) {
-      if (first < 0) first = i;
-      last = i;
-      changed++;
-    }
+    const wanted = next[i] ?? '';
+    if (!sameCell(current[i] ?? '', wanted)) changed.set(firstRow + i, wanted);
   }
-  if (changed === 0) return 0;
-  // Rows between two changes are written back with what they already held.
-  const span = [];
-  for (let i = first; i <= last; i++) span.push([next[i] ?? current[i] ?? '']);
-  sheet.getRange(firstRow + first, column, span.length, 1).setValues(span);
   return changed;
 }
 
 /**
- * Like writeColumnChanges, but one `setValues` per run of consecutive changed
- * cells, so no cell that keeps its value is written at all. For a user's
- * column (Deal ID): writing a cell back "with what it held" would turn a
- * formula into its value. Fix added for setup's Deal ID filling; the daily
- * Health write keeps its single call (Health belongs to the add-on).
+ * Writes a column the add-on owns (Health) in one `setValues` over the span
+ * from the first to the last changed row; rows between are written back with
+ * what they held. Nothing is written when nothing changed, so a rerun costs
+ * no write at all.
+ *
+ * @returns how many cells changed
  */
-export function writeColumnRuns(
+export function writeOwnedColumn(
   sheet: Sheet,
   column: number,
   firstRow: number,
   current: readonly Cell[],
   next: readonly Cell[],
 ): number {
-  let changed = 0;
-  let i = 0;
-  while (i < next.length) {
-    if (sameCell(current[i] ?? '', next[i] ?? '')) {
-      i++;
-      continue;
-    }
-    const start = i;
-    const run: Cell[][] = [];
-    while (i < next.length && !sameCell(current[i] ?? '', next[i] ?? '')) run.push([next[i++] ?? '']);
-    sheet.getRange(firstRow + start, column, run.length, 1).setValues(run);
-    changed += run.length;
-  }
-  return changed;
+  const changed = changedCells(firstRow, current, next);
+  if (changed.size === 0) return 0;
+  const rows = [...changed.keys()];
+  const first = Math.min(rows[0] as number, rows[rows.length - 1] as number);
+  const last = Math.max(rows[0] as number, rows[rows.length - 1] as number);
+  const span: Cell[][] = [];
+  for (let r = first; r <= last; r++)
+    span.push([changed.has(r) ? (changed.get(r) as Cell) : (current[r - firstRow] ?? '')]);
+  setBlock(sheet.getRange(first, column, span.length, 1), span);
+  return changed.size;
 }
 
 function sameCell(a: Cell, b: Cell): boolean {
@@ -114,20 +142,19 @@ function sameCell(a: Cell, b: Cell): boolean {
 }
 
 /**
- * Appends rows below the last row with content, in one `setValues`.
- * `lastRow` is the sheet's last row with content when the caller read it.
+ * Appends rows in one `setValues`, below the last row with content at the
+ * moment of writing (not when the sheet was read): a row a person typed
+ * meanwhile is never overwritten. Callers hold the document lock, so no other
+ * run of the add-on appends in between.
+ *
+ * @returns the sheet row of the first appended row, or 0 when there was nothing to append
  */
-export function appendRows(
-  sheet: Sheet,
-  firstColumn: number,
-  rows: readonly Cell[][],
-  lastRow: number,
-): number {
+export function appendRows(sheet: Sheet, firstColumn: number, rows: readonly Cell[][]): number {
   if (rows.length === 0) return 0;
-  const start = lastRow + 1;
+  const start = sheet.getLastRow() + 1;
   const width = rows[0]?.length ?? 0;
   ensureRows(sheet, start + rows.length - 1);
-  sheet.getRange(start, firstColumn, rows.length, width).setValues(rows as unknown[][]);
+  setBlock(sheet.getRange(start, firstColumn, rows.length, width), rows);
   return start;
 }
 

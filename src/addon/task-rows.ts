@@ -67,11 +67,11 @@ export function appendTasks(
   const ids = new IdSequence(
     'T-',
     TASK_ID_KEY,
-    grid.slice(1).map((r) => (idColumn === undefined ? '' : (r[idColumn] ?? ''))),
+    table.dataRows.map((i) => (idColumn === undefined ? '' : (grid[i]?.[idColumn] ?? ''))),
     context.store,
   );
   const { firstColumn, rows } = taskRows(table, planned, context.zone, context.now, ids, done);
-  appendRows(sheet, firstColumn, rows, grid.length);
+  appendRows(sheet, firstColumn, rows);
   ids.remember();
   return rows.length;
 }

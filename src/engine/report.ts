@@ -1,16 +1,16 @@
+import { assessDeals } from './assess';
 import type { Grid } from './cells';
 import { type ConversionRow, stageConversion } from './conversion';
 import type { DateContext } from './dates';
 import { type Deal, readDeals } from './deals';
 import { type ForecastRow, forecastByMonth } from './forecast';
-import { assessHealth, type HealthFindings } from './health';
+import type { HealthFindings } from './health';
 import { changesByDeal, readHistory } from './history';
 import type { Problem } from './problems';
 import type { DealField } from './schema';
 import { type Pipeline, readPipeline } from './stages';
 import type { Language, Table } from './table';
-import { newTasks, type PlannedTask, readTasks, staleReviewTasks } from './tasks';
-import { cellTexts } from './texts';
+import { type PlannedTask, readTasks } from './tasks';
 import { type DayNumber, isoDate, type Zone } from './zone';
 
 /**
@@ -75,24 +75,13 @@ export function checkPipeline(grids: WorkbookGrids, options: CheckOptions): Pipe
   const historyRead = needsHistory ? readHistory(historyGrid, pipeline, ctx) : { changes: [], problems: [] };
   const tasksRead = grids.tasks ? readTasks(grids.tasks, ctx) : null;
   const language = options.language ?? dealsRead.table.language;
-  const texts = cellTexts(language);
-
-  const historyByDeal = changesByDeal(historyRead.changes);
-  const findings = assessHealth(dealsRead.deals, historyByDeal, options.today);
-  const planned = staleReviewTasks(findings.stale, options.today, language);
-  const tasks = newTasks(planned, tasksRead?.keys ?? new Set());
-
-  const health = new Map<number, string>();
-  const add = (row: number, text: string) => {
-    const before = health.get(row);
-    health.set(row, before ? `${before}${texts.joiner}${text}` : text);
-  };
-  for (const i of dealsRead.table.dataRows) health.set(dealsRead.table.firstRow + i, '');
-  for (const p of dealsRead.problems) add(p.row, texts.problem(p));
-  for (const s of findings.stale) add(s.deal.row, texts.stale(s.deal.stage.name, s.days, s.limit));
-  for (const d of findings.enteredMissing) add(d.row, texts.enteredMissing(d.stage.name));
-  for (const o of findings.overdue)
-    add(o.deal.row, texts.overdue(isoDate(o.deal.expectedClose as number), o.daysOverdue));
+  const { findings, tasks, health } = assessDeals({
+    deals: dealsRead,
+    historyByDeal: changesByDeal(historyRead.changes),
+    taskKeys: tasksRead?.keys ?? new Set(),
+    today: options.today,
+    language,
+  });
 
   return {
     pipeline,

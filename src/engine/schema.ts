@@ -116,7 +116,12 @@ export const DEALS = {
         '계약 예정일',
       ],
     },
-    health: { en: 'Health', ko: '상태', aliases: ['Health', '상태', '건강도'] },
+    // Owned by the add-on, which finds its own by developer metadata; `상태` is a team's status column, never this.
+    health: {
+      en: 'Pipeline health',
+      ko: '파이프라인 점검',
+      aliases: ['Pipeline health', '파이프라인 점검', 'Health'],
+    },
   },
 } as const satisfies TableSchema<string>;
 

@@ -24,7 +24,12 @@ export interface Table<F extends string> {
   readonly columns: Readonly<Partial<Record<F, number>>>;
   /** The header row as the user wrote it. */
   readonly headers: readonly string[];
-  /** Indexes into `grid` of the rows that are not fully blank, in order. */
+  /**
+   * Index into `grid` of the header row: 0 unless title rows stand above it.
+   * Nothing is ever written into the rows above it.
+   */
+  readonly headerIndex: number;
+  /** Indexes into `grid` of the rows below the header that are not fully blank, in order. */
   readonly dataRows: readonly number[];
   /** The sheet's number of grid row `i` is `firstRow + i`. */
   readonly firstRow: number;
@@ -37,13 +42,24 @@ export interface ReadOptions {
   firstRow?: number;
   /** Columns this use needs beyond the always-required ones (the forecast needs Expected close). */
   require?: readonly string[];
+  /**
+   * Where a field is, decided by something other than its header: the add-on
+   * knows its own Health column by developer metadata, so a team's own
+   * `Health` column is never read (or written) as it. `null` = absent.
+   */
+  positions?: Readonly<Record<string, number | null>>;
 }
+
+/** How far down title rows may push the header row (SPEC §1). */
+export const HEADER_SEARCH_ROWS = 20;
 
 const HANGUL = /[\u3131-\u318e\uac00-\ud7a3]/;
 
 /**
- * Finds the schema's columns in the first row of `grid` and the rows that
- * hold data. A missing required column throws, naming the aliases looked for.
+ * Finds the header row (the first of the first 20 rows that names at least
+ * two of the schema's columns), the schema's columns in it, and the rows
+ * below it that hold data. A missing required column throws, naming the
+ * aliases looked for.
  *
  * A row is blank only when every cell is blank; the required columns are
  * checked first because they are almost always filled, which keeps this
@@ -55,10 +71,15 @@ export function readTable<F extends string>(
   options: ReadOptions = {},
 ): Table<F> {
   const firstRow = options.firstRow ?? 1;
-  const headerRow = grid[0] ?? [];
-  const headers = headerRow.map((h) => cellText(h).trim());
+  const headerIndex = findHeaderRow(grid, schema);
+  const headers = (grid[headerIndex] ?? []).map((h) => cellText(h).trim());
   const columns = findColumns(headers, schema);
   const fields = Object.keys(schema.columns) as F[];
+  for (const [field, position] of Object.entries(options.positions ?? {})) {
+    if (!(field in schema.columns)) continue;
+    if (position === null) delete columns[field as F];
+    else columns[field as F] = position;
+  }
   const needed = (f: F) => schema.columns[f].required || options.require?.includes(f);
   const missing = fields.filter((f) => needed(f) && columns[f] === undefined);
   if (missing.length > 0) {
@@ -67,16 +88,35 @@ export function readTable<F extends string>(
       return `'${spec.en}' (looked for: ${spec.aliases.join(', ')})`;
     });
     const where = grid.length === 0 ? 'is empty' : `has no column ${list.join(' and no column ')}`;
-    throw new PipelineError(`${schema.name} ${where}. The first row must be the header row.`);
+    throw new PipelineError(
+      `${schema.name} ${where}. The header row must be within the first ${HEADER_SEARCH_ROWS} rows.`,
+    );
   }
   const probe = fields.filter((f) => schema.columns[f].required).map((f) => columns[f] as number);
   const dataRows: number[] = [];
-  for (let i = 1; i < grid.length; i++) {
+  for (let i = headerIndex + 1; i < grid.length; i++) {
     const row = grid[i];
     if (row && !isBlankRow(row, probe)) dataRows.push(i);
   }
   const language = headersLanguage(headers) ?? 'en';
-  return { schema, grid, columns, headers, dataRows, firstRow, language };
+  return { schema, grid, columns, headers, headerIndex, dataRows, firstRow, language };
+}
+
+/**
+ * The grid index of the header row: the first of the first 20 rows whose
+ * cells name at least two of the schema's columns, so title rows such as
+ * `2024 영업 현황 (단위: 천원)` may stand above it. Row 0 when none does (the
+ * caller then reports the missing columns of row 0).
+ */
+export function findHeaderRow(grid: Grid, schema: TableSchema<string>): number {
+  const last = Math.min(grid.length, HEADER_SEARCH_ROWS);
+  for (let i = 0; i < last; i++) {
+    const row = grid[i];
+    if (!row) continue;
+    const headers = row.map((h) => cellText(h).trim());
+    if (Object.keys(findColumns(headers, schema)).length >= 2) return i;
+  }
+  return 0;
 }
 
 export function findColumns<F extends string>(

@@ -15,11 +15,14 @@ import { messageOf, run } from './server';
  */
 const content = document.getElementById('content') as HTMLElement;
 
+/** What the dialog sends: the settings, whether the daily check should run, and an explicit take-over. */
+type SaveRequest = SettingsWire & { dailyChecksOn: boolean; takeOver?: boolean };
+
 let current: SettingsStateWire | null = null;
 let busy = false;
 let flash: { kind: 'ok' | 'error'; message: string } | null = null;
 // What the user submitted, kept when the server refuses it so nothing typed is lost.
-let draft: SettingsWire | null = null;
+let draft: SaveRequest | null = null;
 
 function t(): Strings {
   return strings(current?.language ?? guessLanguage());
@@ -46,11 +49,12 @@ function form(s: Strings, state: SettingsStateWire): HTMLFormElement {
     id: 'notifications',
     checked: settings.notifications,
   });
-  const email = el('input', {
-    type: 'email',
-    id: 'manager-email',
-    value: settings.managerEmail,
-    autocomplete: 'email',
+  const email = el('textarea', { id: 'manager-email', rows: 2, autocomplete: 'email', spellcheck: false });
+  email.value = settings.managerEmail.split(/,\s*/).join('\n');
+  const runDaily = el('input', {
+    type: 'checkbox',
+    id: 'daily-checks',
+    checked: draft?.dailyChecksOn ?? state.dailyChecksOn,
   });
   const hour = el('select', { id: 'daily-hour' });
   for (let h = 0; h < 24; h++) {
@@ -69,6 +73,18 @@ function form(s: Strings, state: SettingsStateWire): HTMLFormElement {
     language.appendChild(option);
   }
   const close = el('button', { type: 'button', id: 'close' }, s.close);
+  const request = (takeOver: boolean): SaveRequest => ({
+    notifications: notifications.checked,
+    managerEmail: email.value,
+    dailyHour: Number(hour.value),
+    languageChoice: language.value as SettingsWire['languageChoice'],
+    dailyChecksOn: runDaily.checked || takeOver,
+    ...(takeOver ? { takeOver: true } : {}),
+  });
+  const run = state.dailyRun;
+  const takeOver = run && !run.mine ? el('button', { type: 'button', id: 'take-over' }, s.takeOver) : null;
+  takeOver?.addEventListener('click', () => void save(request(true)));
+  const warnNoChecks = settings.notifications && !(draft?.dailyChecksOn ?? state.dailyChecksOn);
   close.addEventListener('click', () => google.script.host.close());
 
   const node = el(
@@ -92,7 +108,27 @@ function form(s: Strings, state: SettingsStateWire): HTMLFormElement {
       el('label', { class: 'check', for: 'notifications' }, notifications, el('span', {}, s.notifications)),
     ),
     el('div', { class: 'row' }, el('label', { for: 'manager-email' }, s.managerEmail), email),
-    el('div', { class: 'row' }, el('label', { for: 'daily-hour' }, s.dailyHour), hour),
+    el(
+      'div',
+      { class: 'row' },
+      el('label', { class: 'check', for: 'daily-checks' }, runDaily, el('span', {}, s.runDaily)),
+    ),
+    el('div', { class: 'row' }, el('label', { for: 'daily-hour' }, s.dailyHour(state.timeZone)), hour),
+    run
+      ? el(
+          'p',
+          { class: 'muted', id: 'daily-owner' },
+          s.runsFrom(run.owner, s.hour(run.hour), run.mine),
+          run.mine ? null : ` ${s.takeOverHint}`,
+        )
+      : null,
+    takeOver ? el('div', { class: 'row' }, takeOver) : null,
+    warnNoChecks
+      ? el('p', { class: 'flash warn', role: 'status', id: 'warn-no-checks' }, s.digestsWithoutChecks)
+      : null,
+    state.settingsProblem
+      ? el('p', { class: 'flash error', role: 'alert', id: 'settings-problem' }, state.settingsProblem)
+      : null,
     el('div', { class: 'row' }, el('label', { for: 'language' }, s.language), language),
     lastRun(s, state),
     el(
@@ -105,12 +141,7 @@ function form(s: Strings, state: SettingsStateWire): HTMLFormElement {
   );
   node.addEventListener('submit', (event) => {
     event.preventDefault();
-    void save({
-      notifications: notifications.checked,
-      managerEmail: email.value,
-      dailyHour: Number(hour.value),
-      languageChoice: language.value as SettingsWire['languageChoice'],
-    });
+    void save(request(false));
   });
   if (busy)
     for (const c of node.querySelectorAll<HTMLInputElement>('input, select, button')) c.disabled = true;
@@ -134,6 +165,14 @@ function lastRun(s: Strings, state: SettingsStateWire): HTMLElement {
       emails: log.emailsSent,
     });
     if (counts) rows.push(['', counts]);
+    if (log.emailsSkipped) rows.push(['', el('span', { class: 'late' }, s.emailsSkipped(log.emailsSkipped))]);
+    if (log.emailsFailed)
+      rows.push([
+        '',
+        el('span', { class: 'late' }, s.emailsFailed(log.emailsFailed, (log.emailFailures ?? []).join('; '))),
+      ]);
+    if (log.loggedLate) rows.push(['', s.loggedLate(log.loggedLate)]);
+    for (const warning of log.warnings ?? []) rows.push(['', el('span', { class: 'late' }, warning)]);
     if (log.error) rows.push(['', el('span', { class: 'flash error' }, log.error)]);
   }
   if (state.mailQuota !== null) rows.push(['', s.mailQuota(state.mailQuota)]);
@@ -145,7 +184,7 @@ function lastRun(s: Strings, state: SettingsStateWire): HTMLElement {
   );
 }
 
-async function save(settings: SettingsWire): Promise<void> {
+async function save(settings: SaveRequest): Promise<void> {
   busy = true;
   flash = null;
   draft = settings;

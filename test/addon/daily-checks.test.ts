@@ -281,8 +281,8 @@ describe('a daily run (the time-driven trigger)', () => {
       'Properties.setProperties': 1,
       'Range.setValues': 2,
     });
-    // Each table read once; every sample deal has its Stage entered, so Stage history is not needed.
-    expect(p.standIn.calls.count('Sheet.getSheetValues')).toBe(3);
+    // Each table read once, Stage history too: it tells which stage changes were never logged.
+    expect(p.standIn.calls.count('Sheet.getSheetValues')).toBe(4);
   });
 
   test('a second run the same day changes nothing: same sheets, no new tasks, no new mail', () => {
@@ -342,7 +342,7 @@ describe('Health follows the deals', () => {
     deals?.deleteColumn(HEALTH);
     click(h, 'runChecksNow');
     const rows = h.standIn.values('Deals');
-    expect(rows[0]?.[HEALTH - 1]).toBe('상태');
+    expect(rows[0]?.[HEALTH - 1]).toBe('파이프라인 점검');
     expect(rows[7]?.[HEALTH - 1]).toBe(EXPECTED_HEALTH['D-2023-007']);
   });
 });
@@ -354,7 +354,7 @@ describe('"Run checks now" from the menu', () => {
     p.standIn.runMenuItem('지금 점검 실행');
     expect(healthById(p).get('D-2023-043')).toBe('정체: 미팅 약속 완료 17일째 (기준 14일)');
     expect(p.standIn.ui.toasts.at(-1)).toBe(
-      `딜 43건 점검: 정체 ${STALE.length}건, 수주 예정일 지남 5건, 새 할일 ${STALE.length}건, 메일 ${OWNERS.length + 1}통. 입력 오류 2건: 상태 열을 확인하세요.`,
+      `딜 43건 점검: 정체 ${STALE.length}건, 수주 예정일 지남 5건, 새 할일 ${STALE.length}건, 메일 ${OWNERS.length + 1}통. 입력 오류 2건: 파이프라인 점검 열을 확인하세요.`,
     );
     expect(settingsState(p).lastRun?.trigger).toBe('menu');
   });
@@ -389,12 +389,14 @@ describe('when something is wrong', () => {
     expect(workbookChanges(before, snapshotAll(p.standIn))).toEqual([]);
     expect(p.standIn.sentMail).toEqual([]);
     click(p, 'runChecksNow');
-    expect(p.standIn.ui.alerts.at(-1)).toBe('다른 점검이 아직 실행 중이어서 이번 점검은 건너뛰었습니다.');
+    expect(p.standIn.ui.alerts.at(-1)).toBe(
+      '다른 점검이 아직 실행 중이어서 이번 점검은 건너뛰었습니다. 다음 점검이 이어서 처리합니다.',
+    );
     expect(p.standIn.ui.alerts.at(-1)).not.toBe(LOCK_TIMEOUT);
     // Settings shows that the last run was skipped.
     expect(settingsState(p).lastRun).toMatchObject({
       ok: false,
-      error: '다른 점검이 아직 실행 중이어서 이번 점검은 건너뛰었습니다.',
+      error: '다른 점검이 아직 실행 중이어서 이번 점검은 건너뛰었습니다. 다음 점검이 이어서 처리합니다.',
     });
     // Once the other run is done, checks run again.
     p.standIn.locks.releaseElsewhere('document');

@@ -41,7 +41,7 @@ export const DEALS_HEADER = [
   '단계',
   '단계 진입일',
   '수주 예정일',
-  '상태',
+  '파이프라인 점검',
 ];
 export const HISTORY_HEADER = ['일시', '딜 ID', '이전 단계', '단계', '변경자', '메모'];
 

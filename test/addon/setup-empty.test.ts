@@ -15,7 +15,17 @@ import {
 
 const KO_HEADERS = {
   Stages: ['단계', '수주 성공 확률', '정체 기준일', '결과', '완료 조건', '자동 생성 할일', '필수 항목'],
-  Deals: ['딜 ID', '딜 이름', '고객사', '담당자', '금액', '단계', '단계 진입일', '수주 예정일', '상태'],
+  Deals: [
+    '딜 ID',
+    '딜 이름',
+    '고객사',
+    '담당자',
+    '금액',
+    '단계',
+    '단계 진입일',
+    '수주 예정일',
+    '파이프라인 점검',
+  ],
   'Stage history': ['일시', '딜 ID', '이전 단계', '단계', '변경자', '메모'],
   Tasks: ['할일 ID', '딜 ID', '할일', '마감일', '담당자', '완료', '필수', '단계', '출처', '키', '생성일'],
 };
@@ -39,7 +49,7 @@ const EN_HEADERS = {
     'Stage',
     'Stage entered',
     'Expected close',
-    'Health',
+    'Pipeline health',
   ],
   'Stage history': ['When', 'Deal ID', 'From stage', 'To stage', 'By', 'Note'],
   Tasks: [

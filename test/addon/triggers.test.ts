@@ -50,17 +50,17 @@ describe('Turn daily checks on/off', () => {
     expectOn(h, 7);
   });
 
-  test('off removes both; on again installs exactly one of each (no leftovers, no duplicates)', () => {
+  test('off removes the daily trigger (typed stages are still logged); on again installs exactly one of each', () => {
     const h = seoulSpreadsheet();
     click(h, 'toggleDailyChecks');
     click(h, 'toggleDailyChecks');
-    expect(h.standIn.triggers()).toEqual([]);
+    expect(h.standIn.triggers().map((t) => t.eventType)).toEqual(['ON_EDIT']);
     expect(settingsState(h).dailyChecksOn).toBe(false);
     expect(h.standIn.ui.toasts.at(-1)).toMatch(/꺼졌습니다/);
     click(h, 'toggleDailyChecks');
     expectOn(h, 7);
     click(h, 'toggleDailyChecks');
-    expect(h.standIn.triggers()).toEqual([]);
+    expect(h.standIn.triggers().map((t) => t.eventType)).toEqual(['ON_EDIT']);
   });
 
   test('changing the daily hour in Settings moves the daily trigger; the edit trigger stays', () => {
@@ -83,10 +83,14 @@ describe('Turn daily checks on/off', () => {
     expect(h.standIn.ui.toasts.at(-1)).toBe('매일 점검이 켜졌습니다: 매일 21시. 단계 변경이 기록됩니다.');
   });
 
-  test('triggers belong to the person: a colleague turning checks on gets their own pair', () => {
+  test('triggers belong to the person: a colleague turning checks on again gets their own pair', () => {
     const h = seoulSpreadsheet();
     click(h, 'toggleDailyChecks');
     h.standIn.setUser('colleague@example.com');
+    // Checks run from user@'s account: the colleague is asked before turning them off for everyone.
+    h.standIn.respond('YES');
+    click(h, 'toggleDailyChecks');
+    expect(settingsState(h).dailyChecksOn).toBe(false);
     click(h, 'toggleDailyChecks');
     const owners = h.standIn.triggers().map((t) => `${t.owner} ${t.eventType}`);
     expect(owners.sort()).toEqual([
@@ -95,6 +99,7 @@ describe('Turn daily checks on/off', () => {
       'user@example.com CLOCK',
       'user@example.com ON_EDIT',
     ]);
+    expect(settingsState(h).dailyRun).toMatchObject({ owner: 'colleague@example.com', mine: true });
   });
 
   test('the installed daily trigger runs the checks as a clock execution (no UI, no throw)', () => {

@@ -233,7 +233,11 @@ describe.skipIf(skipBrowserTests)('deal panel in Chromium', () => {
     expect(await panel.locator('#flash[role="alert"] .flash-message').textContent()).toBe(
       '다른 사람이 이 딜을 바꿨습니다 (현재 단계: 계약/견적 전달 받음). 새로 고친 뒤 다시 시도하세요.',
     );
-    expect(sheet('ko', 'Stage history')).toHaveLength(historyBefore);
+    // No row for the refused move; the colleague's change, which no trigger logged, is logged now and says so.
+    const history = sheet('ko', 'Stage history');
+    expect(history).toHaveLength(historyBefore + 1);
+    expect(history.at(-1)).toMatchObject({ '딜 ID': 'D-2023-017', 단계: '계약/견적 전달 받음' });
+    expect(String(history.at(-1)?.메모)).toMatch(/^늦게 기록됨/);
     expect(sheet('ko', 'Deals').find((d) => d['딜 ID'] === 'D-2023-017')?.단계).toBe('계약/견적 전달 받음');
     // The refusal carries the fresh state: the panel now shows where the deal really is.
     expect(await panel.locator('.stage-pill').textContent()).toBe('계약/견적 전달 받음');

@@ -51,7 +51,7 @@ describe('reading tables by header', () => {
 
   it('names the missing required column and the aliases it looked for', () => {
     expect(() => readDeals([['Deal', 'Stage']], readPipeline([['Stage', 'Probability']]), { zone })).toThrow(
-      "Deals has no column 'Amount' (looked for: Amount, Value, Deal value, 금액, 수주 예정 금액, 예상 금액). The first row must be the header row.",
+      "Deals has no column 'Amount' (looked for: Amount, Value, Deal value, 금액, 수주 예정 금액, 예상 금액). The header row must be within the first 20 rows.",
     );
     expect(() => readPipeline([])).toThrow(/Stages is empty/);
   });

@@ -79,7 +79,7 @@ describe('stages typed into the Deals sheet', () => {
     const row = rowOf(standIn, 'D-2023-017');
     const before = standIn.snapshot('Stage history');
     edit(setup, `G${row}`, [['협상 중']]);
-    expect(cellOf(standIn, 'Deals', row, '상태')).toBe(
+    expect(cellOf(standIn, 'Deals', row, '파이프라인 점검')).toBe(
       "입력 오류: 단계 '협상 중' Stages 시트에 없는 단계입니다",
     );
     expect(standIn.snapshot('Stage history')).toEqual(before);

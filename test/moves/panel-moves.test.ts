@@ -146,8 +146,8 @@ describe('moving a deal', () => {
     ]);
     // The (+3d) task is due three days after entry.
     expect(added[3]?.[3]).toEqual(new Date('2023-11-17T15:00:00.000Z'));
-    // History and tasks were each one append.
-    expect(standIn.calls.byMethod()['Range.setValues']).toBeLessThanOrEqual(3);
+    // Stage, Stage entered, and history and tasks each one append.
+    expect(standIn.calls.byMethod()['Range.setValues']).toBeLessThanOrEqual(4);
     expect(result.state?.deal?.stage).toBe('계약/견적 전달 받음');
     expect(result.state?.checklist.every((c) => !c.done)).toBe(true);
   });
@@ -157,7 +157,7 @@ describe('moving a deal', () => {
     const row = rowOf(standIn, DEAL);
     standIn.seed('Deals', `J${row}`, { values: [['정체: 온보딩 교육 중 15일째 (기준 14일)']] });
     expect(move(call, { toStage: '제품 살펴보는 중' }).ok).toBe(true);
-    expect(cellOf(standIn, 'Deals', row, '상태')).toBe('');
+    expect(cellOf(standIn, 'Deals', row, '파이프라인 점검')).toBe('');
   });
 
   it('lets an override through only with a note, and records why in the history', () => {
@@ -199,9 +199,12 @@ describe('moving a deal', () => {
   });
 
   it('refuses when someone else changed the stage behind the panel’s back, and writes nothing', () => {
-    const { standIn, call } = samplePipeline();
+    const { standIn, call, app } = samplePipeline();
     const row = rowOf(standIn, DEAL);
-    standIn.edit('Deals', `G${row}`, [['제품 살펴보는 중']], 'minjun.kim@example.com');
+    // A colleague types the stage; their edit trigger logs it.
+    const event = standIn.edit('Deals', `G${row}`, [['제품 살펴보는 중']], 'minjun.kim@example.com');
+    standIn.begin('installable-edit');
+    (app.onDealsEdit as (e: unknown) => void)(event);
     const deals = standIn.snapshot('Deals');
     const result = move(call, { toStage: '계약/견적 전달 받음', override: true, note: 'x' });
     expect(result).toMatchObject({ ok: false, reason: 'changed' });

@@ -1,0 +1,35 @@
+import type { Deal } from './deals';
+import type { StageChange } from './history';
+import type { Stage } from './stages';
+
+/** A deal whose Stage the history does not say: a stage change the add-on could not log. */
+export interface UnloggedStage {
+  readonly deal: Deal;
+  /** The stage of its latest Stage history row; `null` when it has none at all. */
+  readonly logged: Stage | null;
+}
+
+/**
+ * The deals whose current Stage differs from the To of their latest Stage
+ * history row, or that have no history: a stage typed while the document
+ * lock was busy, a quota or time limit, or edits made while no edit trigger
+ * was installed. Deals without a Deal ID cannot be matched and are left out.
+ * O(deals).
+ *
+ * @example
+ * // D-1 is in 'Demo' in Deals, its last history row went to 'Meeting' → [{ deal: D-1, logged: Meeting }]
+ */
+export function unloggedStages(
+  deals: readonly Deal[],
+  historyByDeal: ReadonlyMap<string, readonly StageChange[]>,
+): UnloggedStage[] {
+  const unlogged: UnloggedStage[] = [];
+  for (const deal of deals) {
+    if (deal.id === '') continue;
+    const list = historyByDeal.get(deal.id);
+    const last = list?.[list.length - 1];
+    if (!last) unlogged.push({ deal, logged: null });
+    else if (last.to !== deal.stage) unlogged.push({ deal, logged: last.to });
+  }
+  return unlogged;
+}
