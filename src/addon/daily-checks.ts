@@ -83,9 +83,10 @@ function checkAndWrite(
   language: 'ko' | 'en',
   settings: ReturnType<typeof readSettingsChecked>['settings'],
 ): RunLog {
-  let session = openSession({ now, language, store });
-  const loggedLate = logStageEdits(session);
-  if (loggedLate > 0) session = openSession({ now, language, store });
+  let session = openSession({ now, language, store, logsOptional: true });
+  // Logging what the history misses needs both logs; a spreadsheet never set up has none to write to.
+  const loggedLate = session.historySheet && session.tasksSheet ? logStageEdits(session) : 0;
+  if (loggedLate > 0) session = openSession({ now, language, store, logsOptional: true });
   const assessment = assessDeals({
     deals: session.deals,
     historyByDeal: session.history(),
@@ -94,12 +95,9 @@ function checkAndWrite(
     language,
   });
   const healthChanged = writeHealth(session, assessment);
-  const tasksCreated = appendTasks(
-    session.tasksSheet.sheet,
-    session.tasksSheet.grid,
-    assessment.tasks,
-    session,
-  );
+  const tasksCreated = session.tasksSheet
+    ? appendTasks(session.tasksSheet.sheet, session.tasksSheet.grid, assessment.tasks, session)
+    : 0;
   const problems = [
     ...session.pipeline.problems,
     ...session.deals.problems,

@@ -30,10 +30,11 @@ export function recordAdoptedDeals(
   const deals = readDeals(readGrid(sheets.deals), pipeline, { zone }).deals;
   if (deals.length === 0) return 0;
   const historyGrid = readGrid(sheets.history);
-  const known = changesByDeal(readHistory(historyGrid, pipeline, { zone }).changes);
+  const read = readHistory(historyGrid, pipeline, { zone });
+  const known = changesByDeal(read.changes);
   const table = readTable(historyGrid, HISTORY);
   const rows = deals
-    .filter((d) => d.id !== '' && !known.has(d.id))
+    .filter((d) => d.id !== '' && !known.has(d.id) && !read.unreadableDeals.has(d.id))
     .map((d) => {
       const when = d.stageEntered === null ? now : new Date(zone.instant(d.stageEntered));
       return historyRow(table, {

@@ -98,7 +98,11 @@ export function logStageEdits(session: PipelineSession, edits: readonly StageEdi
   all.push(...edits);
   const plan = planStageEdits(session, all);
   const planned = new Set([...plan.changes.map((c) => c.gridRow), ...typedNow]);
-  for (const { deal, logged } of unloggedStages(session.deals.deals, session.history())) {
+  for (const { deal, logged } of unloggedStages(
+    session.deals.deals,
+    session.history(),
+    session.unreadableHistory(),
+  )) {
     const gridRow = deal.row - session.deals.table.firstRow;
     if (planned.has(gridRow)) continue;
     plan.changes.push(lateChange(session, gridRow, deal, logged?.name ?? null, notes));

@@ -20,7 +20,7 @@ import type {
   TaskDoneRequest,
 } from './panel-protocol';
 import { panelText } from './panel-text';
-import { openSession, type PipelineSession, rowOfDeal } from './pipeline-session';
+import { logSheets, openSession, type PipelineSession, rowOfDeal } from './pipeline-session';
 import { readSettings, resolveLanguage } from './settings';
 import { SHEET_NAMES } from './sheet-names';
 import { setBlock } from './sheets-io';
@@ -115,7 +115,8 @@ export function panelSetChecklistItem(input: unknown): ActionResult {
       const planned = stageEntryTasks(deal, deal.stage, day).filter(
         (p) => p.task === request.criterion && p.required,
       );
-      appendTasks(session.tasksSheet.sheet, session.tasksSheet.grid, planned, session, request.done);
+      const { tasks } = logSheets(session);
+      appendTasks(tasks.sheet, tasks.grid, planned, session, request.done);
       session.store.save();
     }
     const after = reopen(session);
@@ -249,7 +250,7 @@ function findDeal(session: PipelineSession, dealId: string): { deal: Deal; gridR
 function setDone(session: PipelineSession, row: number, done: boolean): void {
   const c = session.tasks.table.columns.done;
   if (c === undefined) throw new Error('Tasks has no Done column. Run Set up pipeline sheets.');
-  setBlock(session.tasksSheet.sheet.getRange(row, c + 1), [[done]]);
+  setBlock(logSheets(session).tasks.sheet.getRange(row, c + 1), [[done]]);
 }
 
 /** The sheets again after a write, in the same execution's language and store. */

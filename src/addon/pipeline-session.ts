@@ -3,7 +3,7 @@ import type { DateContext } from '../engine/dates';
 import { type DealsRead, readDeals } from '../engine/deals';
 import { changesByDeal, type HistoryRead, readHistory, type StageChange } from '../engine/history';
 import { PipelineError, type Problem } from '../engine/problems';
-import { HISTORY, type HistoryField } from '../engine/schema';
+import { HISTORY, type HistoryField, TASKS } from '../engine/schema';
 import { type Pipeline, readPipeline } from '../engine/stages';
 import { type Language, readTable, type Table } from '../engine/table';
 import { readTasks, type TasksRead } from '../engine/tasks';
@@ -12,7 +12,7 @@ import { DocumentStore } from './document-store';
 import { claimHealthColumn, findHealthColumn, type HealthColumnFound } from './health-column';
 import { ownedSheets } from './ownership';
 import { readSettings, resolveLanguage } from './settings';
-import { type LoadedSheet, type OwnedSheets, requireSheet } from './workbook';
+import { type LoadedSheet, loadSheet, type OwnedSheets, requireSheet } from './workbook';
 
 /**
  * Everything one panel action, edit or daily check needs, read once: each
@@ -30,10 +30,11 @@ export interface PipelineSession {
   readonly owned: OwnedSheets;
   readonly stagesSheet: LoadedSheet;
   readonly dealsSheet: LoadedSheet;
-  readonly historySheet: LoadedSheet;
+  /** `null` only for a daily check in a spreadsheet that was never set up (see SessionOptions.logsOptional). */
+  readonly historySheet: LoadedSheet | null;
   /** Stage history's header positions, for laying out appended rows. */
   readonly historyTable: Table<HistoryField>;
-  readonly tasksSheet: LoadedSheet;
+  readonly tasksSheet: LoadedSheet | null;
   /** The add-on's Health column in Deals, if it has one (a team's own `Health` column is not it). */
   readonly health: HealthColumnFound;
   readonly pipeline: Pipeline;
@@ -43,6 +44,8 @@ export interface PipelineSession {
   history(): ReadonlyMap<string, readonly StageChange[]>;
   /** Stage history rows that could not be read. */
   historyProblems(): readonly Problem[];
+  /** Deal IDs with a Stage history row that could not be read. */
+  unreadableHistory(): ReadonlySet<string>;
   /** The Health column to write into, tagged now if it was found untagged; `null` when Deals has none yet. */
   healthColumnForWrite(): number | null;
 }
@@ -52,7 +55,18 @@ export interface SessionOptions {
   /** The UI language, when the caller resolved it already (once per execution). */
   readonly language?: Language;
   readonly store?: DocumentStore;
+  /**
+   * A daily check still flags stale and overdue deals in a spreadsheet whose
+   * Stage history or Tasks sheet does not exist yet; everything else needs them.
+   */
+  readonly logsOptional?: boolean;
 }
+
+// Without a Stage history sheet, a history with no rows: the fallback for a blank Stage entered is all that is lost.
+const NO_HISTORY = [
+  [HISTORY.columns.when.en, HISTORY.columns.dealId.en, HISTORY.columns.from.en, HISTORY.columns.to.en],
+];
+const NO_TASKS = [[TASKS.columns.dealId.en, TASKS.columns.task.en]];
 
 export function openSession(options: SessionOptions = {}): PipelineSession {
   const ss = SpreadsheetApp.getActive();
@@ -64,8 +78,11 @@ export function openSession(options: SessionOptions = {}): PipelineSession {
   const owned = ownedSheets(ss);
   const stagesSheet = requireSheet(ss, 'Stages', language, owned);
   const dealsSheet = requireSheet(ss, 'Deals', language, owned);
-  const historySheet = requireSheet(ss, 'Stage history', language, owned);
-  const tasksSheet = requireSheet(ss, 'Tasks', language, owned);
+  const log = (table: 'Stage history' | 'Tasks') =>
+    options.logsOptional ? loadSheet(ss, table, owned) : requireSheet(ss, table, language, owned);
+  const historySheet = log('Stage history');
+  const tasksSheet = log('Tasks');
+  const historyGrid = historySheet?.grid ?? NO_HISTORY;
   const pipeline = readPipeline(stagesSheet.grid);
   if (pipeline.stages.length === 0)
     throw new PipelineError(
@@ -73,12 +90,12 @@ export function openSession(options: SessionOptions = {}): PipelineSession {
     );
   // Stage history's header must be there before anything is written: rows are laid out by it.
   // (Tasks' header is checked by readTasks below.)
-  const historyTable = readTable(historySheet.grid, HISTORY);
+  const historyTable = readTable(historyGrid, HISTORY);
   let health = findHealthColumn(dealsSheet.sheet, dealsSheet.grid);
   let historyRead: HistoryRead | null = null;
   let byDeal: ReadonlyMap<string, readonly StageChange[]> | null = null;
   const readHistoryOnce = () => {
-    historyRead ??= readHistory(historySheet.grid, pipeline, ctx);
+    historyRead ??= readHistory(historyGrid, pipeline, ctx);
     return historyRead;
   };
   return {
@@ -100,12 +117,13 @@ export function openSession(options: SessionOptions = {}): PipelineSession {
     },
     pipeline,
     deals: readDeals(dealsSheet.grid, pipeline, ctx, { positions: { health: health.column } }),
-    tasks: readTasks(tasksSheet.grid, ctx),
+    tasks: readTasks(tasksSheet?.grid ?? NO_TASKS, ctx),
     history() {
       byDeal ??= changesByDeal(readHistoryOnce().changes);
       return byDeal;
     },
     historyProblems: () => readHistoryOnce().problems,
+    unreadableHistory: () => readHistoryOnce().unreadableDeals,
     healthColumnForWrite() {
       if (health.column === null) return null;
       if (health.untagged) {
@@ -133,4 +151,14 @@ export function rowOfDeal(session: PipelineSession, dealId: string): number {
     if (String(cell).trim() === dealId) return i;
   }
   return -1;
+}
+
+/** The two logs an action appends to; an error saying to run setup when one is missing. */
+export function logSheets(session: PipelineSession): { history: LoadedSheet; tasks: LoadedSheet } {
+  const { historySheet: history, tasksSheet: tasks } = session;
+  if (history && tasks) return { history, tasks };
+  return {
+    history: history ?? requireSheet(session.ss, 'Stage history', session.language, session.owned),
+    tasks: tasks ?? requireSheet(session.ss, 'Tasks', session.language, session.owned),
+  };
 }

@@ -5,7 +5,7 @@ import { newTasks, type PlannedTask } from '../engine/tasks';
 import { textOf } from '../engine/values';
 import { DAY_MS, type DayNumber } from '../engine/zone';
 import { historyRow } from './history-rows';
-import type { PipelineSession } from './pipeline-session';
+import { logSheets, type PipelineSession } from './pipeline-session';
 import { appendRows, writeColumnCells } from './sheets-io';
 import { appendTasks } from './task-rows';
 
@@ -83,8 +83,9 @@ export function applyStageChanges(
     writeColumnCells(sheet, entered + 1, new Map(dated.map((c) => [c.gridRow + 1, dateOf(c)])));
   }
 
-  appendRows(session.historySheet.sheet, firstColumn, rows);
-  appendTasks(session.tasksSheet.sheet, session.tasksSheet.grid, tasks, session);
+  const logs = logSheets(session);
+  appendRows(logs.history.sheet, firstColumn, rows);
+  appendTasks(logs.tasks.sheet, logs.tasks.grid, tasks, session);
   session.store.save();
   return { tasks };
 }

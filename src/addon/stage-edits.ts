@@ -68,7 +68,10 @@ export function planStageEdits(session: PipelineSession, edits: readonly StageEd
     let dealId = textOf(cell(i, col.id));
     const stays = dealId === '' ? undefined : session.history().get(dealId);
     const last = stays ? stays[stays.length - 1] : undefined;
-    const previous = last ? last.to.name : textOf(edit.oldValue ?? '');
+    // A history with an unreadable row may hide the latest one: the cell's old value says more then.
+    const old = textOf(edit.oldValue ?? '');
+    const trustHistory = last !== undefined && !(old !== '' && session.unreadableHistory().has(dealId));
+    const previous = trustHistory ? last.to.name : old;
     if (previous !== '' && stageKey(previous) === stageKey(to.name)) continue;
     if (dealId === '' && col.id !== undefined) {
       dealId = ids.take();

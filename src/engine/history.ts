@@ -23,6 +23,11 @@ export interface HistoryRead {
   readonly table: Table<HistoryField>;
   readonly changes: readonly StageChange[];
   readonly problems: readonly Problem[];
+  /**
+   * Deal IDs with a row that could not be read: their latest readable row
+   * may not be their latest row, so nothing is inferred from it.
+   */
+  readonly unreadableDeals: ReadonlySet<string>;
 }
 
 /** Reads the Stage history log. Rows that cannot be read are listed, never guessed. */
@@ -35,6 +40,7 @@ export function readHistory(
   const table = readTable(grid, HISTORY, options);
   const changes: StageChange[] = [];
   const problems: Problem[] = [];
+  const unreadableDeals = new Set<string>();
   for (const i of table.dataRows) {
     const rowProblems: Problem[] = [];
     const bad = (field: HistoryField, message: string) =>
@@ -47,7 +53,8 @@ export function readHistory(
     const to = findStage(pipeline, textOf(cellOf(table, i, 'to')), 'to', bad, true);
     const from = findStage(pipeline, textOf(cellOf(table, i, 'from')), 'from', bad, false);
     if (rowProblems.length > 0 || !to || !when.ok || when.value === null) {
-      problems.push(...rowProblems);
+      for (const p of rowProblems) problems.push(p);
+      if (dealId !== '') unreadableDeals.add(dealId);
       continue;
     }
     changes.push({
@@ -60,7 +67,7 @@ export function readHistory(
       note: textOf(cellOf(table, i, 'note')),
     });
   }
-  return { table, changes, problems };
+  return { table, changes, problems, unreadableDeals };
 }
 
 function findStage(

