@@ -233,7 +233,12 @@ function dailyCheck(n: number, tasksHaveRoom = true): { sheets: CallCounts; all:
     sheets: {
       Stages: STAGES as never,
       Deals: deals as never,
-      'Stage history': [['When', 'Deal ID', 'From stage', 'To stage', 'By', 'Note']],
+      // As setup leaves it: one row per deal saying the stage it is in (a sheet never set up
+      // would have its first rows recorded by its first check, once).
+      'Stage history': [
+        ['When', 'Deal ID', 'From stage', 'To stage', 'By', 'Note'],
+        ...deals.slice(1).map((r) => [r[6], r[0], '', r[5], '', '']),
+      ] as never,
       Tasks: [TASK_HEADER],
     },
   });

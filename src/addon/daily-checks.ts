@@ -62,7 +62,7 @@ export function dailyCheck(
     }
     let log: RunLog;
     try {
-      log = checkAndWrite(trigger, now, store, language, read.settings);
+      log = checkAndWrite(ss, trigger, now, store, language, read.settings);
     } catch (e) {
       log = { at: now.toISOString(), trigger, ok: false, error: e instanceof Error ? e.message : String(e) };
     }
@@ -77,16 +77,17 @@ export function dailyCheck(
 }
 
 function checkAndWrite(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   trigger: RunLog['trigger'],
   now: Date,
   store: DocumentStore,
   language: 'ko' | 'en',
   settings: ReturnType<typeof readSettingsChecked>['settings'],
 ): RunLog {
-  let session = openSession({ now, language, store, logsOptional: true });
+  let session = openSession({ ss, now, language, store, logsOptional: true });
   // Logging what the history misses needs both logs; a spreadsheet never set up has none to write to.
   const loggedLate = session.historySheet && session.tasksSheet ? logStageEdits(session) : 0;
-  if (loggedLate > 0) session = openSession({ now, language, store, logsOptional: true });
+  if (loggedLate > 0) session = openSession({ ss, now, language, store, logsOptional: true });
   const assessment = assessDeals({
     deals: session.deals,
     historyByDeal: session.history(),
@@ -149,11 +150,17 @@ function writeHealth(session: PipelineSession, assessment: Assessment): number {
   if (column === null) {
     const headerIndex = findHeaderRow(grid, DEALS);
     const headers = (grid[headerIndex] ?? []).map((h) => String(h ?? ''));
-    column = claimHealthColumn(sheet, session.health, {
-      headerRow: headerIndex + 1,
-      lastColumn: Math.max(grid[0]?.length ?? 0, sheet.getLastColumn()),
-      language: headersLanguage(headers) ?? session.language,
-    }).column;
+    column = claimHealthColumn(
+      sheet,
+      session.health,
+      {
+        headerRow: headerIndex + 1,
+        lastColumn: Math.max(grid[0]?.length ?? 0, sheet.getLastColumn()),
+        language: headersLanguage(headers) ?? session.language,
+        headerAt: (c) => headers[c] ?? '',
+      },
+      session.own,
+    ).column;
   } else {
     column = session.healthColumnForWrite() ?? column;
   }

@@ -18,20 +18,34 @@ export interface DailyRun {
   since: string;
 }
 
+/** Turned off on purpose: every daily trigger that fires retires itself (unlike "never recorded"). */
+export interface DailyRunOff {
+  off: true;
+  by: string;
+  at: string;
+}
+
 const KEY = 'sheetsPipeline.dailyRun';
 
-export function readDailyRun(store: DocumentStore): DailyRun | null {
+/** The record: who runs the daily check, or that it was turned off, or `null` when never recorded. */
+export function readDailyRunRecord(store: DocumentStore): DailyRun | DailyRunOff | null {
   const text = store.get(KEY);
   if (!text) return null;
   try {
-    const run = JSON.parse(text) as DailyRun;
-    return typeof run.triggerId === 'string' && Number.isInteger(run.hour) ? run : null;
+    const run = JSON.parse(text) as Partial<DailyRun & DailyRunOff> | null;
+    if (run?.off === true) return { off: true, by: String(run.by ?? ''), at: String(run.at ?? '') };
+    return typeof run?.triggerId === 'string' && Number.isInteger(run.hour) ? (run as DailyRun) : null;
   } catch {
     return null;
   }
 }
 
-export function writeDailyRun(store: DocumentStore, run: DailyRun | null): void {
-  if (run === null) store.delete(KEY);
-  else store.set(KEY, JSON.stringify(run));
+/** Who runs the daily check; `null` when it is off or was never turned on. */
+export function readDailyRun(store: DocumentStore): DailyRun | null {
+  const record = readDailyRunRecord(store);
+  return record && !('off' in record) ? record : null;
+}
+
+export function writeDailyRun(store: DocumentStore, run: DailyRun | DailyRunOff): void {
+  store.set(KEY, JSON.stringify(run));
 }

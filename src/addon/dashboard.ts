@@ -1,11 +1,11 @@
 import { isoDate, monthIndexOf, monthKey, Zone } from '../engine/zone';
 import { DocumentStore } from './document-store';
-import { ownedSheets, tagSheet } from './ownership';
+import { Ownership } from './ownership';
 import { readSettings, resolveLanguage } from './settings';
 import { SHEET_NAMES, sheetNameFor } from './sheet-names';
 import { setBlock, wholeColumns } from './sheets-io';
 import { uiText } from './ui-text';
-import { freeSheetName, type OwnedSheets, requireSheet } from './workbook';
+import { freeSheetName, requireSheet } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -46,15 +46,15 @@ export function buildDashboard(): void {
   const store = new DocumentStore();
   const language = resolveLanguage(readSettings(store), ss);
   const l = LABELS[language];
-  const owned = ownedSheets(ss);
-  const stages = requireSheet(ss, 'Stages', language, owned).sheet;
-  const deals = requireSheet(ss, 'Deals', language, owned).sheet;
-  const history = requireSheet(ss, 'Stage history', language, owned).sheet;
+  const own = new Ownership(ss, store);
+  const stages = requireSheet(ss, 'Stages', language, own).sheet;
+  const deals = requireSheet(ss, 'Deals', language, own).sheet;
+  const history = requireSheet(ss, 'Stage history', language, own).sheet;
   const dealsRef = wholeColumns(deals, deals.getLastColumn());
   const stagesRef = wholeColumns(stages, stages.getLastColumn());
   const historyRef = wholeColumns(history, history.getLastColumn());
 
-  const sheet = dashboardSheet(ss, owned, language);
+  const sheet = dashboardSheet(ss, own, language);
   const zone = new Zone(ss.getSpreadsheetTimeZone());
   const thisMonth = monthKey(monthIndexOf(zone.day(Date.now())));
 
@@ -94,6 +94,7 @@ export function buildDashboard(): void {
   insertChart(sheet, Charts.ChartType.COLUMN, forecastRange, l.forecastChart, 'bottom', FORECAST_AT);
   insertChart(sheet, Charts.ChartType.BAR, funnelRange, l.funnelChart, 'none', FUNNEL_AT);
   sheet.activate();
+  store.save();
   const t = uiText(language);
   ss.toast(t.dashboardDone(isoDate(zone.day(Date.now()))), t.title, 5);
 }
@@ -104,18 +105,19 @@ export function buildDashboard(): void {
  * tagged; else a new sheet. A team's own `Dashboard` sheet is never touched:
  * the add-on's then goes under another name.
  */
-function dashboardSheet(ss: Spreadsheet, owned: OwnedSheets, language: 'ko' | 'en'): Sheet {
-  const tagged = owned.get('Dashboard');
+function dashboardSheet(ss: Spreadsheet, own: Ownership, language: 'ko' | 'en'): Sheet {
+  // Always by the tag: a sheet under the remembered name may be a team's own Dashboard.
+  const tagged = own.taggedSheet('Dashboard');
   if (tagged) return tagged;
   for (const name of SHEET_NAMES.Dashboard.aliases) {
     const sheet = ss.getSheetByName(name);
     if (sheet && madeByEarlierVersion(sheet)) {
-      tagSheet(sheet, 'Dashboard');
+      own.tagSheet(sheet, 'Dashboard');
       return sheet;
     }
   }
   const sheet = ss.insertSheet(freeSheetName(ss, sheetNameFor('Dashboard', language)));
-  tagSheet(sheet, 'Dashboard');
+  own.tagSheet(sheet, 'Dashboard');
   return sheet;
 }
 

@@ -40,7 +40,8 @@ function stateOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, store: DocumentSt
       ? { owner: status.run.owner, hour: status.run.hour, timeZone: status.run.timeZone, mine: status.mine }
       : null,
     timeZone: ss.getSpreadsheetTimeZone(),
-    settingsProblem: problem ?? lastRun.problem,
+    settingsProblem: problem,
+    lastRunProblem: lastRun.problem,
     lastRun: lastRun.log,
     mailQuota: settings.notifications ? MailApp.getRemainingDailyQuota() : null,
   };

@@ -61,8 +61,10 @@ export function planDigests(
     body: `${items.join('\n')}${footer}`,
   }));
   if (all.length > 0) {
+    const seen = new Set<string>();
     for (const manager of options.managers) {
-      if (!EMAIL.test(manager)) continue;
+      if (!EMAIL.test(manager) || seen.has(manager.toLowerCase())) continue;
+      seen.add(manager.toLowerCase());
       mails.push({
         kind: 'manager',
         to: manager,

@@ -3,7 +3,7 @@ import { isHealthText } from '../engine/health-texts';
 import { DEALS } from '../engine/schema';
 import { findHeaderRow, type Language, normalizeHeader } from '../engine/table';
 import { addHealthHighlight } from './health-highlight';
-import { ownedColumn, tagColumn } from './ownership';
+import type { Ownership } from './ownership';
 import { setBlock } from './sheets-io';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -30,11 +30,11 @@ const HEALTH_ALIASES = new Set(DEALS.columns.health.aliases.map(normalizeHeader)
  * 3. an empty column headed `Health`, `Pipeline health` or `파이프라인 점검`.
  * A column with anything else in it is the team's, whatever its header.
  */
-export function findHealthColumn(sheet: Sheet, grid: Grid): HealthColumnFound {
-  const tagged = ownedColumn(sheet, 'Deals.health');
-  if (tagged !== null) return { column: tagged, untagged: false };
+export function findHealthColumn(sheet: Sheet, grid: Grid, own: Ownership): HealthColumnFound {
   const headerIndex = findHeaderRow(grid, DEALS);
   const headers = (grid[headerIndex] ?? []).map((h) => cellText(h).trim());
+  const tagged = own.ownedColumn(sheet, 'Deals.health', (c) => headers[c] ?? '');
+  if (tagged !== null) return { column: tagged, untagged: false };
   const legacy = headers.findIndex((h, c) => {
     if (!LEGACY_HEADERS.has(h)) return false;
     const values = filledValues(grid, headerIndex, c);
@@ -55,6 +55,8 @@ export interface HealthColumnPlace {
   readonly lastColumn: number;
   /** The language of the Deals headers: a column added to a sheet follows its headers. */
   readonly language: Language;
+  /** The header text of a 0-based column, as read. */
+  readonly headerAt: (column: number) => string;
 }
 
 /**
@@ -68,9 +70,10 @@ export function claimHealthColumn(
   sheet: Sheet,
   found: HealthColumnFound,
   place: HealthColumnPlace,
+  own: Ownership,
 ): { column: number; added: boolean } {
   if (found.column !== null) {
-    if (found.untagged) tagColumn(sheet, found.column, 'Deals.health');
+    if (found.untagged) own.tagColumn(sheet, found.column, 'Deals.health', place.headerAt(found.column));
     return { column: found.column, added: false };
   }
   const column = place.lastColumn;
@@ -78,7 +81,7 @@ export function claimHealthColumn(
   if (column + 1 > max) sheet.insertColumnsAfter(max, column + 1 - max);
   const header = place.language === 'ko' ? DEALS.columns.health.ko : DEALS.columns.health.en;
   setBlock(sheet.getRange(place.headerRow, column + 1), [[header]]);
-  tagColumn(sheet, column, 'Deals.health');
+  own.tagColumn(sheet, column, 'Deals.health', header);
   addHealthHighlight(sheet, column, place.headerRow);
   return { column, added: true };
 }

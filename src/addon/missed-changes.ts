@@ -1,3 +1,4 @@
+import { isTotalsRow } from '../engine/totals';
 import { unloggedStages } from '../engine/unlogged';
 import { textOf } from '../engine/values';
 import { DAY_MS, isoDateTime } from '../engine/zone';
@@ -98,14 +99,23 @@ export function logStageEdits(session: PipelineSession, edits: readonly StageEdi
   all.push(...edits);
   const plan = planStageEdits(session, all);
   const planned = new Set([...plan.changes.map((c) => c.gridRow), ...typedNow]);
-  for (const { deal, logged } of unloggedStages(
-    session.deals.deals,
-    session.history(),
-    session.unreadableHistory(),
-  )) {
-    const gridRow = deal.row - session.deals.table.firstRow;
+  const table = session.deals.table;
+  const unlogged = unloggedStages(session.deals.deals, session.history(), session.unreadableHistory());
+  for (const { deal, logged } of unlogged) {
+    const gridRow = deal.row - table.firstRow;
     if (planned.has(gridRow)) continue;
     plan.changes.push(lateChange(session, gridRow, deal, logged?.name ?? null, notes));
+  }
+  // A deal typed with no trigger to give it an id gets one now, and its first history row.
+  if (table.columns.id !== undefined) {
+    for (const deal of session.deals.deals) {
+      const gridRow = deal.row - table.firstRow;
+      if (deal.id !== '' || planned.has(gridRow) || isTotalsRow(session.dealsSheet.grid[gridRow] ?? []))
+        continue;
+      const id = plan.ids.take();
+      plan.newIds.set(deal.row, id);
+      plan.changes.push(lateChange(session, gridRow, { ...deal, id }, null, notes));
+    }
   }
   applyEditPlan(session, plan);
   for (const { key } of pending) session.store.delete(key);

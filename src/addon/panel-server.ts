@@ -255,7 +255,7 @@ function setDone(session: PipelineSession, row: number, done: boolean): void {
 
 /** The sheets again after a write, in the same execution's language and store. */
 function reopen(session: PipelineSession): PipelineSession {
-  return openSession({ now: session.now, language: session.language, store: session.store });
+  return openSession({ ss: session.ss, now: session.now, language: session.language, store: session.store });
 }
 
 /**

@@ -10,9 +10,9 @@ import { readTasks, type TasksRead } from '../engine/tasks';
 import { type DayNumber, Zone } from '../engine/zone';
 import { DocumentStore } from './document-store';
 import { claimHealthColumn, findHealthColumn, type HealthColumnFound } from './health-column';
-import { ownedSheets } from './ownership';
+import { Ownership } from './ownership';
 import { readSettings, resolveLanguage } from './settings';
-import { type LoadedSheet, loadSheet, type OwnedSheets, requireSheet } from './workbook';
+import { type LoadedSheet, loadSheet, requireSheet } from './workbook';
 
 /**
  * Everything one panel action, edit or daily check needs, read once: each
@@ -27,7 +27,8 @@ export interface PipelineSession {
   readonly language: Language;
   readonly now: Date;
   readonly today: DayNumber;
-  readonly owned: OwnedSheets;
+  /** Where the add-on's own sheets and columns are. */
+  readonly own: Ownership;
   readonly stagesSheet: LoadedSheet;
   readonly dealsSheet: LoadedSheet;
   /** `null` only for a daily check in a spreadsheet that was never set up (see SessionOptions.logsOptional). */
@@ -51,6 +52,8 @@ export interface PipelineSession {
 }
 
 export interface SessionOptions {
+  /** The spreadsheet, when the caller has it already. */
+  readonly ss?: GoogleAppsScript.Spreadsheet.Spreadsheet;
   readonly now?: Date;
   /** The UI language, when the caller resolved it already (once per execution). */
   readonly language?: Language;
@@ -69,17 +72,17 @@ const NO_HISTORY = [
 const NO_TASKS = [[TASKS.columns.dealId.en, TASKS.columns.task.en]];
 
 export function openSession(options: SessionOptions = {}): PipelineSession {
-  const ss = SpreadsheetApp.getActive();
+  const ss = options.ss ?? SpreadsheetApp.getActive();
   const now = options.now ?? new Date();
   const zone = new Zone(ss.getSpreadsheetTimeZone());
   const ctx: DateContext = { zone };
   const store = options.store ?? new DocumentStore();
   const language = options.language ?? resolveLanguage(readSettings(store), ss);
-  const owned = ownedSheets(ss);
-  const stagesSheet = requireSheet(ss, 'Stages', language, owned);
-  const dealsSheet = requireSheet(ss, 'Deals', language, owned);
+  const own = new Ownership(ss, store);
+  const stagesSheet = requireSheet(ss, 'Stages', language, own);
+  const dealsSheet = requireSheet(ss, 'Deals', language, own);
   const log = (table: 'Stage history' | 'Tasks') =>
-    options.logsOptional ? loadSheet(ss, table, owned) : requireSheet(ss, table, language, owned);
+    options.logsOptional ? loadSheet(ss, table, own) : requireSheet(ss, table, language, own);
   const historySheet = log('Stage history');
   const tasksSheet = log('Tasks');
   const historyGrid = historySheet?.grid ?? NO_HISTORY;
@@ -91,7 +94,7 @@ export function openSession(options: SessionOptions = {}): PipelineSession {
   // Stage history's header must be there before anything is written: rows are laid out by it.
   // (Tasks' header is checked by readTasks below.)
   const historyTable = readTable(historyGrid, HISTORY);
-  let health = findHealthColumn(dealsSheet.sheet, dealsSheet.grid);
+  let health = findHealthColumn(dealsSheet.sheet, dealsSheet.grid, own);
   let historyRead: HistoryRead | null = null;
   let byDeal: ReadonlyMap<string, readonly StageChange[]> | null = null;
   const readHistoryOnce = () => {
@@ -106,7 +109,7 @@ export function openSession(options: SessionOptions = {}): PipelineSession {
     language,
     now,
     today: zone.day(now.getTime()),
-    owned,
+    own,
     stagesSheet,
     dealsSheet,
     historySheet,
@@ -128,11 +131,18 @@ export function openSession(options: SessionOptions = {}): PipelineSession {
       if (health.column === null) return null;
       if (health.untagged) {
         const headerRow = this.deals.table.firstRow + this.deals.table.headerIndex;
-        const column = claimHealthColumn(dealsSheet.sheet, health, {
-          headerRow,
-          lastColumn: dealsSheet.grid[0]?.length ?? 0,
-          language: this.deals.table.language,
-        }).column;
+        const headers = this.deals.table.headers;
+        const column = claimHealthColumn(
+          dealsSheet.sheet,
+          health,
+          {
+            headerRow,
+            lastColumn: dealsSheet.grid[0]?.length ?? 0,
+            language: this.deals.table.language,
+            headerAt: (c) => headers[c] ?? '',
+          },
+          own,
+        ).column;
         health = { column, untagged: false };
       }
       return health.column;
@@ -158,7 +168,7 @@ export function logSheets(session: PipelineSession): { history: LoadedSheet; tas
   const { historySheet: history, tasksSheet: tasks } = session;
   if (history && tasks) return { history, tasks };
   return {
-    history: history ?? requireSheet(session.ss, 'Stage history', session.language, session.owned),
-    tasks: tasks ?? requireSheet(session.ss, 'Tasks', session.language, session.owned),
+    history: history ?? requireSheet(session.ss, 'Stage history', session.language, session.own),
+    tasks: tasks ?? requireSheet(session.ss, 'Tasks', session.language, session.own),
   };
 }

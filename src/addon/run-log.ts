@@ -20,7 +20,15 @@ export function readRunLogChecked(
   const text = store.get(KEY);
   if (!text) return { log: null, problem: null };
   try {
-    return { log: JSON.parse(text) as RunLog, problem: null };
+    const log: unknown = JSON.parse(text);
+    if (
+      typeof log !== 'object' ||
+      log === null ||
+      Array.isArray(log) ||
+      typeof (log as RunLog).at !== 'string'
+    )
+      throw new Error('not a run record');
+    return { log: log as RunLog, problem: null };
   } catch {
     return {
       log: null,

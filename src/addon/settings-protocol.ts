@@ -59,6 +59,8 @@ export interface SettingsState {
   timeZone: string;
   /** Why the stored settings could not be used (defaults shown instead), or `null`. */
   settingsProblem: string | null;
+  /** Why the record of the last run could not be read (then `lastRun` is null but a run happened), or `null`. */
+  lastRunProblem: string | null;
   lastRun: RunLog | null;
   mailQuota: number | null;
 }

@@ -38,10 +38,10 @@ export function readSettingsChecked(store: DocumentStore, language: Language = '
   const text = store.get(KEY);
   if (!text) return { settings: { ...DEFAULT_SETTINGS }, problem: null };
   try {
-    return {
-      settings: validateSettings({ ...DEFAULT_SETTINGS, ...JSON.parse(text) }, language),
-      problem: null,
-    };
+    const stored: unknown = JSON.parse(text);
+    if (typeof stored !== 'object' || stored === null || Array.isArray(stored))
+      throw new Error(language === 'ko' ? '설정 형식이 아닙니다' : 'not a settings record');
+    return { settings: validateSettings({ ...DEFAULT_SETTINGS, ...stored }, language), problem: null };
   } catch (e) {
     const why = e instanceof SyntaxError ? '' : ` (${e instanceof Error ? e.message : String(e)})`;
     return {
@@ -65,12 +65,17 @@ export function resolveLanguage(settings: Settings, ss: GoogleAppsScript.Spreads
     : settings.languageChoice;
 }
 
-/** The manager addresses of a setting: several, separated by commas, semicolons or new lines. */
+/** The manager addresses of a setting: several, separated by commas, semicolons or new lines; each once. */
 export function managerAddresses(settings: Settings): string[] {
-  return settings.managerEmail
-    .split(/[,;\n]+/)
-    .map((a) => a.trim())
-    .filter((a) => a !== '');
+  const seen = new Set<string>();
+  const addresses: string[] = [];
+  for (const part of settings.managerEmail.split(/[,;\n]+/)) {
+    const address = part.trim();
+    if (address === '' || seen.has(address.toLowerCase())) continue;
+    seen.add(address.toLowerCase());
+    addresses.push(address);
+  }
+  return addresses;
 }
 
 /** Validates what the settings dialog sends; a bad value is refused with a message, never stored. */
@@ -81,7 +86,9 @@ export function validateSettings(input: unknown, language: Language = 'en'): Set
   };
   const o = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
   const hour =
-    typeof o.dailyHour === 'number' || typeof o.dailyHour === 'string' ? Number(o.dailyHour) : Number.NaN;
+    typeof o.dailyHour === 'number' || (typeof o.dailyHour === 'string' && o.dailyHour.trim() !== '')
+      ? Number(o.dailyHour)
+      : Number.NaN;
   if (!Number.isInteger(hour) || hour < 0 || hour > 23)
     fail('점검 시각은 0부터 23 사이의 정수여야 합니다.', 'Daily hour must be a whole hour from 0 to 23.');
   if (typeof o.notifications !== 'boolean')

@@ -9,13 +9,13 @@ import { DocumentStore } from './document-store';
 import { claimHealthColumn, findHealthColumn } from './health-column';
 import { recordAdoptedDeals } from './history-baseline';
 import { IdSequence } from './ids';
-import { ownedSheets, tagSheet } from './ownership';
+import { Ownership } from './ownership';
 import { readSettings, resolveLanguage } from './settings';
 import { sheetNameFor } from './sheet-names';
 import { columnLetter, readGrid, setBlock, writeColumnCells } from './sheets-io';
 import { ensureEditTrigger } from './triggers';
 import { uiText } from './ui-text';
-import { fitsLog, freeSheetName, type OwnedSheets, type PipelineTable, sheetByName } from './workbook';
+import { fitsLog, freeSheetName, isLog, type PipelineTable, sheetByName } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -88,20 +88,27 @@ interface PreparedTable {
  */
 export function setupWorkbook(ss: Spreadsheet, language: Language, store: DocumentStore): SetupSummary {
   const summary: SetupSummary = { created: [], columnsAdded: [], dealIdsFilled: 0, historyStarted: 0 };
-  const owned = ownedSheets(ss);
+  const own = new Ownership(ss, store);
   const formats = numberFormats(ss.getSpreadsheetLocale());
   const tables = {} as Record<PipelineTable, PreparedTable>;
   for (const table of ['Stages', 'Deals', 'Stage history', 'Tasks'] as const) {
-    tables[table] = prepareTable(ss, table, owned, language, formats[table] ?? {}, summary);
+    tables[table] = prepareTable(ss, table, own, language, formats[table] ?? {}, summary);
   }
   const { Deals: deals, Stages: stages, Tasks: tasks } = tables;
   addStageDropDown(deals, stages);
   for (const field of ['done', 'required']) addCheckboxes(tasks, tasks.columns[field] as number);
-  const health = claimHealthColumn(deals.sheet, findHealthColumn(deals.sheet, deals.grid), {
-    headerRow: deals.headerRow,
-    lastColumn: deals.sheet.getLastColumn(),
-    language: deals.language,
-  });
+  const dealHeaders = (deals.grid[deals.headerRow - 1] ?? []).map((h) => cellText(h).trim());
+  const health = claimHealthColumn(
+    deals.sheet,
+    findHealthColumn(deals.sheet, deals.grid, own),
+    {
+      headerRow: deals.headerRow,
+      lastColumn: deals.sheet.getLastColumn(),
+      language: deals.language,
+      headerAt: (c) => dealHeaders[c] ?? '',
+    },
+    own,
+  );
   if (health.added && deals.grid.length > 0)
     summary.columnsAdded.push(`${deals.sheet.getName()}: ${DEALS.columns.health[deals.language]}`);
   else if (health.added) deals.sheet.getRange(deals.headerRow, health.column + 1).setFontWeight('bold');
@@ -119,13 +126,13 @@ export function setupWorkbook(ss: Spreadsheet, language: Language, store: Docume
 function prepareTable(
   ss: Spreadsheet,
   table: PipelineTable,
-  owned: OwnedSheets,
+  own: Ownership,
   language: Language,
   formats: Record<string, string>,
   summary: SetupSummary,
 ): PreparedTable {
   const schema = SCHEMAS[table];
-  const { sheet, grid } = findOrCreateSheet(ss, table, owned, language, summary);
+  const { sheet, grid } = findOrCreateSheet(ss, table, own, language, summary);
   const headerIndex = grid.length === 0 ? 0 : findHeaderRow(grid, schema);
   const headerRow = headerIndex + 1;
   const headers = (grid[headerIndex] ?? []).map((h) => cellText(h).trim());
@@ -163,24 +170,23 @@ function prepareTable(
 function findOrCreateSheet(
   ss: Spreadsheet,
   table: PipelineTable,
-  owned: OwnedSheets,
+  own: Ownership,
   language: Language,
   summary: SetupSummary,
 ): { sheet: Sheet; grid: Cell[][] } {
-  const tagged = owned.get(table);
+  const tagged = own.taggedSheet(table);
   if (tagged) return { sheet: tagged, grid: readGrid(tagged) };
   const named = sheetByName(ss, table);
   if (named) {
     const grid = readGrid(named);
-    const isLog = table === 'Stage history' || table === 'Tasks';
-    if (!isLog) return { sheet: named, grid };
+    if (!isLog(table)) return { sheet: named, grid };
     if (fitsLog(grid, SCHEMAS[table])) {
-      tagSheet(named, table);
+      own.tagSheet(named, table);
       return { sheet: named, grid };
     }
   }
   const sheet = ss.insertSheet(freeSheetName(ss, sheetNameFor(table, language)));
-  tagSheet(sheet, table);
+  own.tagSheet(sheet, table);
   summary.created.push(sheet.getName());
   return { sheet, grid: [] };
 }

@@ -1,4 +1,4 @@
-import { type DailyRun, readDailyRun, writeDailyRun } from './daily-run';
+import { type DailyRun, readDailyRun, readDailyRunRecord, writeDailyRun } from './daily-run';
 import { DocumentStore } from './document-store';
 import { readSettings, resolveLanguage } from './settings';
 import { uiText } from './ui-text';
@@ -71,10 +71,17 @@ export function turnDailyChecksOn(ss: Spreadsheet, store: DocumentStore, hour: n
   return run;
 }
 
-/** Stops the daily check for everyone: the record goes, this user's trigger too, another's at its next run. */
+/**
+ * Stops the daily check for everyone: this user's trigger goes now, another
+ * user's at its next run (the record says "off", which it sees).
+ */
 export function turnDailyChecksOff(ss: Spreadsheet, store: DocumentStore): void {
   for (const t of mine(ss).daily) ScriptApp.deleteTrigger(t);
-  writeDailyRun(store, null);
+  writeDailyRun(store, {
+    off: true,
+    by: Session.getEffectiveUser().getEmail(),
+    at: new Date().toISOString(),
+  });
 }
 
 /**
@@ -89,8 +96,8 @@ export function claimDailyRun(
   hour: number,
 ): boolean {
   if (!triggerUid) return true;
-  const run = readDailyRun(store);
-  if (run?.triggerId === triggerUid) return true;
+  const run = readDailyRunRecord(store);
+  if (run && !('off' in run) && run.triggerId === triggerUid) return true;
   if (!run) {
     writeDailyRun(store, {
       owner: Session.getEffectiveUser().getEmail(),

@@ -1,8 +1,8 @@
 import { type Cell, isBlankCell } from '../engine/cells';
 import { PipelineError } from '../engine/problems';
-import { HISTORY, TASKS, type TableSchema } from '../engine/schema';
+import { DEALS, HISTORY, STAGES, TASKS, type TableSchema } from '../engine/schema';
 import { findColumns, findHeaderRow, type Language } from '../engine/table';
-import { type OwnedSheetName, ownedSheets } from './ownership';
+import type { Ownership } from './ownership';
 import { SHEET_NAMES } from './sheet-names';
 import { readGrid } from './sheets-io';
 
@@ -17,14 +17,17 @@ export interface LoadedSheet {
   readonly grid: Cell[][];
 }
 
-/** The sheets the add-on tagged, read once per action and handed to every lookup. */
-export type OwnedSheets = ReadonlyMap<OwnedSheetName, Sheet>;
-
-/** The logs the add-on appends to: a sheet of that name is adopted only when its headers fit. */
-const LOG_SCHEMAS: Partial<Record<PipelineTable, TableSchema<string>>> = {
+export const TABLE_SCHEMAS: Record<PipelineTable, TableSchema<string>> = {
+  Stages: STAGES,
+  Deals: DEALS,
   'Stage history': HISTORY,
   Tasks: TASKS,
 };
+
+/** The logs the add-on appends to: a sheet of that name is adopted only when its headers fit. */
+export function isLog(table: PipelineTable): table is 'Stage history' | 'Tasks' {
+  return table === 'Stage history' || table === 'Tasks';
+}
 
 /** A table's sheet by any of its names (`Deals`, `딜`…), or `null`. One call per name tried. */
 export function sheetByName(ss: Spreadsheet, table: keyof typeof SHEET_NAMES): Sheet | null {
@@ -47,19 +50,28 @@ export function fitsLog(grid: readonly (readonly Cell[])[], schema: TableSchema<
   return Object.entries(schema.columns).every(([field, spec]) => !spec.required || field in columns);
 }
 
-/** The sheet of a table: the one the add-on tagged, else by name (a log only if its headers fit). */
-export function loadSheet(
-  ss: Spreadsheet,
-  table: PipelineTable,
-  owned: OwnedSheets = ownedSheets(ss),
-): LoadedSheet | null {
-  const tagged = owned.get(table);
-  if (tagged) return { sheet: tagged, grid: readGrid(tagged) };
-  const sheet = sheetByName(ss, table);
-  if (!sheet) return null;
-  const grid = readGrid(sheet);
-  const log = LOG_SCHEMAS[table];
-  return log && !fitsLog(grid, log) ? null : { sheet, grid };
+/**
+ * The sheet of a table, read: where the add-on's sheet was last time; else by
+ * the names teams give it (a log only when its headers fit, and then
+ * adopted); else the sheet the add-on tagged, wherever it was renamed to.
+ */
+export function loadSheet(ss: Spreadsheet, table: PipelineTable, own: Ownership): LoadedSheet | null {
+  const fits = (grid: Cell[][]) => !isLog(table) || fitsLog(grid, TABLE_SCHEMAS[table]);
+  const remembered = own.remembered(table);
+  if (remembered) {
+    const grid = readGrid(remembered);
+    if (fits(grid)) return { sheet: remembered, grid };
+  }
+  const named = sheetByName(ss, table);
+  if (named) {
+    const grid = readGrid(named);
+    if (fits(grid)) {
+      if (isLog(table)) own.remember(table, named);
+      return { sheet: named, grid };
+    }
+  }
+  const tagged = own.taggedSheet(table);
+  return tagged ? { sheet: tagged, grid: readGrid(tagged) } : null;
 }
 
 /** Like loadSheet, but a missing sheet is an error that says what to do, in the UI language. */
@@ -67,9 +79,9 @@ export function requireSheet(
   ss: Spreadsheet,
   table: PipelineTable,
   language: Language,
-  owned: OwnedSheets = ownedSheets(ss),
+  own: Ownership,
 ): LoadedSheet {
-  const loaded = loadSheet(ss, table, owned);
+  const loaded = loadSheet(ss, table, own);
   if (!loaded)
     throw new PipelineError(
       language === 'ko'

@@ -85,14 +85,18 @@ export class Zone {
   }
 
   /**
-   * The instant whose wall-clock time is `local`. In a DST gap the later
-   * offset wins, as Sheets does for a time that does not exist.
+   * The instant whose wall-clock time is `local`. A time that does not exist
+   * (inside a DST gap, such as midnight of 3 September 2023 in Santiago) is
+   * moved forward by the gap, so a day still begins on that day.
    */
   instant(local: LocalTime): number {
     if (!Number.isFinite(local)) throw new PipelineError('That is not a valid date.');
-    let guess = local - this.offsetAt(local);
-    guess = local - (this.local(guess) - guess);
-    return guess;
+    const first = local - this.offsetAt(local);
+    const second = local - (this.local(first) - first);
+    if (this.local(second) === local) return second;
+    if (this.local(first) === local) return first;
+    // In a gap: of the two offsets around it, the instant read with the earlier one lies after the gap.
+    return Math.max(first, second);
   }
 
   private offsetAt(instantMs: number): number {

@@ -153,7 +153,9 @@ function lastRun(s: Strings, state: SettingsStateWire): HTMLElement {
   const log: RunLogWire | null = state.lastRun;
   const tag = state.language === 'ko' ? 'ko-KR' : 'en-US';
   const rows: [string, Node | string][] = [[s.dailyChecks, state.dailyChecksOn ? s.checksOn : s.checksOff]];
-  if (!log) rows.push([s.lastRun, s.never]);
+  if (!log && state.lastRunProblem)
+    rows.push([s.lastRun, el('span', { class: 'late', id: 'last-run-problem' }, state.lastRunProblem)]);
+  else if (!log) rows.push([s.lastRun, s.never]);
   else {
     rows.push([s.lastRun, `${formatInstant(log.at, tag)} (${s.trigger[log.trigger] ?? log.trigger})`]);
     rows.push(['', el('span', { class: log.ok ? '' : 'late' }, log.ok ? s.runOk : s.runFailed)]);
