@@ -21,6 +21,9 @@ import {
 } from '../../src/addon/custom-functions';
 import type { Cell } from '../../src/engine/cells';
 import { PipelineError } from '../../src/engine/problems';
+import { loadBundle } from '../support/load-bundle';
+import { seoul } from '../support/seoul';
+import { createStandIn } from '../support/standin';
 
 /** A Date at a civil UTC date in any year, 0–99 included (Date.UTC would read those as 1900–1999). */
 function utcDate(year: number, month: number, day: number): Date {
@@ -468,5 +471,83 @@ describe('WIN_RATE arguments are read as strictly as FORECAST_RANGE trials', () 
     expect(call([['A']], 1)).toBe(1);
     expect(() => call([['A', 'B']], 1)).toThrow('stage must be one cell: the name of an open stage.');
     expect(() => call('Won', 1)).toThrow("'Won' is a won stage; a win rate is asked of an open stage.");
+  });
+});
+
+// ---------------------------------------------------------------------------
+// FORECAST_RANGE as a user types it (SPEC §3): through the built bundle over a
+// month with 150,000 deals, and the `trials` argument. The Monte Carlo itself
+// over those 150,000 deals and over rows in any order is in montecarlo.test.ts.
+
+const STAGES = [
+  ['Stage', 'Probability', 'Outcome'],
+  ['Early', '10%', ''],
+  ['Middle', '50%', ''],
+  ['Late', '90%', ''],
+  ['Won', '100%', 'won'],
+  ['Lost', '0%', 'lost'],
+];
+const HEADER = ['Deal ID', 'Amount', 'Stage', 'Expected close'];
+const TZ = 'Asia/Seoul';
+
+function bigMonth(n: number): Cell[][] {
+  const rows: Cell[][] = [HEADER];
+  for (let i = 0; i < n; i++) rows.push([`D-${i}`, 1000 + (i % 997), 'Early', seoul(2023, 11, 1 + (i % 28))]);
+  return rows;
+}
+
+describe('FORECAST_RANGE over 150,000 deals closing in one month', () => {
+  const deals = bigMonth(150_000);
+
+  it('works the same through the built bundle, as Sheets calls it', () => {
+    const standIn = createStandIn({ timeZone: TZ, locale: 'en_US' });
+    const app = loadBundle(standIn);
+    standIn.customFunction();
+    // Few trials: global lookups (Math.log) are slow inside node:vm, not in Apps Script.
+    const fromBundle = app.FORECAST_RANGE(deals, STAGES, '2023-11', 20);
+    expect(fromBundle).toEqual(forecastRangeOf(deals, STAGES, '2023-11', 20, TZ));
+  });
+});
+
+describe('FORECAST_RANGE trials: a whole number 1..100,000, or numeric text; anything else names the value', () => {
+  const deals = [
+    HEADER,
+    ['D-1', 100, 'Middle', seoul(2023, 11, 10)],
+    ['D-2', 300, 'Early', seoul(2023, 11, 12)],
+  ];
+  const call = (trials: unknown) => forecastRangeOf(deals, STAGES, '2023-11', trials, TZ);
+
+  it('accepts numbers and numeric text alike', () => {
+    expect(call('500')).toEqual(call(500));
+    expect(call(' 10,000 ')).toEqual(call(10_000));
+    expect(call('2000.0')).toEqual(call(2000));
+    expect(call([[750]])).toEqual(call(750));
+    // Omitted or an empty cell: the default 10,000.
+    expect(call(undefined)).toEqual(call(10_000));
+    expect(call('')).toEqual(call(10_000));
+  });
+
+  it('refuses TRUE instead of silently running one trial', () => {
+    expect(() => call(true)).toThrow(PipelineError);
+    expect(() => call(true)).toThrow('trials must be a whole number from 1 to 100000, not TRUE.');
+    expect(() => call(false)).toThrow('not FALSE.');
+  });
+
+  it.each<[unknown, string]>([
+    [0, 'not 0.'],
+    [-5, 'not -5.'],
+    [1.5, 'not 1.5.'],
+    [100_001, 'not 100001.'],
+    [Number.NaN, 'not NaN.'],
+    [Number.POSITIVE_INFINITY, 'not Infinity.'],
+    ['many', "not 'many'."],
+    ['1e3', "not '1e3'."],
+    ['0x10', "not '0x10'."],
+    ['12.5', "not '12.5'."],
+    [new Date(Date.UTC(2023, 10, 1)), "not the date '2023-11-01T00:00:00.000Z'."],
+    [[[1, 2]], 'not a range of cells.'],
+  ])('refuses %s', (trials, named) => {
+    expect(() => call(trials)).toThrow(PipelineError);
+    expect(() => call(trials)).toThrow(`trials must be a whole number from 1 to 100000, ${named}`);
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { readDeals } from '../../src/engine/deals';
 import { DEALS } from '../../src/engine/schema';
+import { readPipeline } from '../../src/engine/stages';
 import { findHeaderRow, readTable } from '../../src/engine/table';
+import { Zone } from '../../src/engine/zone';
+
+const zone = new Zone('Asia/Seoul');
 
 describe('the header row', () => {
   it('is the first row naming two columns, so title rows may stand above it', () => {
@@ -38,5 +43,14 @@ describe('the header row', () => {
     const grid = [['Stage', 'Amount', 'Health', 'Pipeline health']];
     expect(readTable(grid, DEALS, { positions: { health: 3 } }).columns.health).toBe(3);
     expect(readTable(grid, DEALS, { positions: { health: null } }).columns.health).toBeUndefined();
+  });
+});
+
+describe('reading tables by header', () => {
+  it('names the missing required column and the aliases it looked for', () => {
+    expect(() => readDeals([['Deal', 'Stage']], readPipeline([['Stage', 'Probability']]), { zone })).toThrow(
+      "Deals has no column 'Amount' (looked for: Amount, Value, Deal value, 금액, 수주 예정 금액, 예상 금액). The header row must be within the first 20 rows.",
+    );
+    expect(() => readPipeline([])).toThrow(/Stages is empty/);
   });
 });

@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate } from '../../src/engine/dates';
-import { parseAmount, parseBoolean, parseProbability } from '../../src/engine/values';
-import { isoDateTime, Zone } from '../../src/engine/zone';
-import { seoul } from '../support/seoul';
+import type { Cell } from '../../src/engine/cells';
+import { readDeals } from '../../src/engine/deals';
+import { forecastByMonth } from '../../src/engine/forecast';
+import { forecastRange } from '../../src/engine/montecarlo';
+import { checkPipeline } from '../../src/engine/report';
+import { readPipeline } from '../../src/engine/stages';
+import {
+  parseAmount,
+  parseBoolean,
+  parseProbability,
+  parseWholeDays,
+  stageKey,
+  textOf,
+} from '../../src/engine/values';
+import { Zone } from '../../src/engine/zone';
+import { seoul as seoulInstant } from '../support/seoul';
 
+const seoul = new Zone('Asia/Seoul');
 const ok = (value: unknown) => ({ ok: true, value });
 
 describe('amounts', () => {
@@ -57,67 +70,95 @@ describe('probabilities', () => {
   });
 });
 
-describe('dates', () => {
-  const zone = new Zone('Asia/Seoul');
-  const read = (cell: string | Date | number, dayFirst = false) => {
-    const r = parseDate(cell, { zone, dayFirst });
-    return r.ok && r.value !== null ? isoDateTime(r.value) : r;
-  };
-
-  it.each([
-    ['2023-11-15', '2023-11-15 00:00'],
-    ['2023/11/15', '2023-11-15 00:00'],
-    ['2023.11.15', '2023-11-15 00:00'],
-    ['2023. 11. 5', '2023-11-05 00:00'],
-    ['2023. 11. 5.', '2023-11-05 00:00'],
-    ['2023년 11월 15일', '2023-11-15 00:00'],
-    ['2023-11-15 14:30', '2023-11-15 14:30'],
-    ['2023. 11. 5 오후 2:30:00', '2023-11-05 14:30'],
-    ['2023. 11. 5 오전 12:10', '2023-11-05 00:10'],
-    ['11/15/2023', '2023-11-15 00:00'],
-    ['11/5/2023 2:30 PM', '2023-11-05 14:30'],
-    ['2023-11-14T15:00:00Z', '2023-11-15 00:00'],
-  ])('%s is %s in Seoul', (text, expected) => {
-    expect(read(text)).toBe(expected);
-  });
-
-  it('reads year-last dates day first when asked', () => {
-    expect(read('05/11/2023', true)).toBe('2023-11-05 00:00');
-    expect(read('05/11/2023')).toBe('2023-05-11 00:00');
-  });
-
-  it('reads a Date cell in the spreadsheet zone, not the machine zone', () => {
-    expect(read(seoul(2023, 11, 1, 0, 5))).toBe('2023-11-01 00:05');
-  });
-
-  it("reads a number as Sheets' date serial", () => {
-    expect(read(45245)).toBe('2023-11-15 00:00');
-  });
-
-  it('keeps local days right across a DST change', () => {
-    const ny = new Zone('America/New_York');
-    // 2023-11-05 01:30 happens twice in New York; the day is the 5th either way.
-    expect(ny.day(Date.UTC(2023, 10, 5, 5, 30))).toBe(ny.day(Date.UTC(2023, 10, 5, 6, 30)));
-    expect(isoDateTime(ny.local(Date.UTC(2023, 2, 12, 7, 0)))).toBe('2023-03-12 03:00');
-    expect(new Date(ny.instant(Date.UTC(2023, 5, 1))).toISOString()).toBe('2023-06-01T04:00:00.000Z');
-  });
-
-  it.each([['2023-02-30'], ['2023-13-01'], ['soon'], ['2023-11-15 25:00'], ['15.11.']])(
-    '%s is refused',
-    (text) => {
-      expect(parseDate(text, { zone }).ok).toBe(false);
-    },
-  );
-
-  it('treats a blank cell as no date', () => {
-    expect(parseDate('', { zone })).toEqual(ok(null));
-  });
-});
-
 describe('checkboxes', () => {
   it('reads what people type into a Done column', () => {
     expect([true, 'TRUE', 'x', '완료', 1].map(parseBoolean)).toEqual([true, true, true, true, true]);
     expect([false, 'FALSE', '', 0].map(parseBoolean)).toEqual([false, false, false, false]);
     expect(parseBoolean('maybe')).toBeNull();
+  });
+});
+
+describe('stale thresholds, stage names and text cells', () => {
+  it('reads Stale after as whole days, 14일 and 7 days included; blank is no limit', () => {
+    expect([14, '14', '14일', '7 days', 0].map(parseWholeDays)).toEqual([
+      ok(14),
+      ok(14),
+      ok(14),
+      ok(7),
+      ok(0),
+    ]);
+    expect(parseWholeDays('')).toEqual(ok(null));
+    for (const cell of [1.5, -1, 'two weeks', true]) {
+      expect(parseWholeDays(cell)).toEqual({ ok: false, message: 'is not a whole number of days' });
+    }
+  });
+
+  it('matches stage names after trimming, collapsing spaces and ignoring case', () => {
+    expect(stageKey('  미팅   약속 완료 ')).toBe('미팅 약속 완료');
+    expect(stageKey('Proposal SENT')).toBe(stageKey('proposal sent'));
+  });
+
+  it('reads a text cell trimmed, a number as its digits and a Date as its instant', () => {
+    expect(textOf('  kim@example.com ')).toBe('kim@example.com');
+    expect(textOf(101)).toBe('101');
+    expect(textOf(null)).toBe('');
+    expect(textOf(new Date(Date.UTC(2023, 10, 1)))).toBe('2023-11-01T00:00:00.000Z');
+  });
+});
+
+// The Stages of the property over any grids (properties/report.properties.test.ts).
+const SANE_STAGES: Cell[][] = [
+  ['Stage', 'Win probability', 'Stale after (days)', 'Outcome', 'Exit criteria', 'Entry tasks'],
+  ['A', '10%', 14, '', 'Budget confirmed', 'Call the buyer (+3d)'],
+  ['B', 0.5, '7', '', '', ''],
+  ['Won', '100%', '', 'won', '', ''],
+  ['Lost', 0, '', 'lost', '', ''],
+];
+
+// ---------------------------------------------------------------------------
+// Regressions for engine bugs the property tests (properties/) found: each states what the SPEC asks.
+
+describe('edge cases the properties found', () => {
+  const pipeline = readPipeline([
+    ['Stage', 'Probability'],
+    ['A', '50%'],
+    ['Won', '100%'],
+  ]);
+
+  // values.ts textOf(): `cell.toISOString()` throws RangeError on an Invalid Date,
+  // so checkPipeline throws something other than a PipelineError.
+  it('an Invalid Date in a text column (Deal ID, stage, name) is a problem, not a RangeError', () => {
+    const history = [
+      ['When', 'Deal ID', 'From stage', 'To stage'],
+      [seoulInstant(2023, 11, 1), 'd1', '', new Date(Number.NaN)],
+    ];
+    const deals = [
+      ['Deal ID', 'Amount', 'Stage', 'Expected close'],
+      [new Date(Number.NaN), 100, 'A', ''],
+    ];
+    expect(() =>
+      checkPipeline({ stages: SANE_STAGES, deals, history }, { zone: seoul, today: 19_700 }),
+    ).not.toThrow();
+  });
+
+  // parseAmount accepts any finite number, so two huge amounts sum to Infinity and
+  // FORECAST_RANGE interpolates Infinity − Infinity = NaN: a silently wrong number.
+  it('amounts too large to add up are refused rather than summed to Infinity', () => {
+    const close = seoulInstant(2023, 11, 15);
+    const read = readDeals(
+      [
+        ['Deal ID', 'Amount', 'Stage', 'Expected close'],
+        ['a', 1e308, 'A', close],
+        ['b', `${'9'.repeat(308)}원`, 'A', close],
+      ],
+      pipeline,
+      { zone: seoul },
+    );
+    for (const row of forecastByMonth(read.deals)) {
+      expect([row.weighted, row.openPipeline, row.won].every(Number.isFinite), JSON.stringify(row)).toBe(
+        true,
+      );
+    }
+    expect(forecastRange(read.deals, 2023 * 12 + 10, 100).every(Number.isFinite)).toBe(true);
   });
 });

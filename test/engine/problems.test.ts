@@ -5,15 +5,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import { forecastRangeOf, forecastWeighted, winRateOf } from '../../src/addon/custom-functions';
-import { describeProblem, MAX_QUOTED_CHARACTERS, shortText } from '../../src/engine/problems';
+import {
+  describeProblem,
+  MAX_QUOTED_CHARACTERS,
+  PipelineError,
+  type Problem,
+  problemsMessage,
+  quoted,
+  shortText,
+} from '../../src/engine/problems';
 import { checkPipeline, reportJson } from '../../src/engine/report';
-import { readPipeline } from '../../src/engine/stages';
-import { cellTexts } from '../../src/engine/texts';
 import { Zone } from '../../src/engine/zone';
+import { CUT, HUGE } from '../support/engine/long-text';
 
 const seoul = new Zone('Asia/Seoul');
-const HUGE = `TBD ${'x'.repeat(49_996)}`; // 50,000 characters
-const CUT = `TBD ${'x'.repeat(96)}… (50,000 characters)`;
 const STAGES = [
   ['Stage', 'Probability'],
   ['A', '50%'],
@@ -42,17 +47,6 @@ describe('a 50,000-character bad cell', () => {
     ['D-1', HUGE, 'A', '2023-11-15'],
     ['D-2', 100, 'A', HUGE],
   ];
-
-  it('gives a Health text of a line, in English and Korean', () => {
-    const check = checkPipeline(
-      { stages: STAGES, deals, history: HISTORY },
-      { zone: seoul, today: Date.UTC(2023, 10, 1) / 86_400_000 },
-    );
-    expect(check.health.get(2)).toBe(`Bad value: Amount is not an amount ('${CUT}')`);
-    expect((check.health.get(3) as string).length).toBeLessThan(250);
-    const ko = cellTexts('ko').problem(check.problems[0] as never);
-    expect(ko).toBe(`입력 오류: Amount '${CUT}' 금액으로 읽을 수 없습니다`);
-  });
 
   it('is shortened in the report problems and their one-line description', () => {
     const options = { zone: seoul, today: Date.UTC(2023, 10, 1) / 86_400_000 };
@@ -99,28 +93,57 @@ describe('messages that quote an argument or a name cut it too', () => {
     const stage = errorOf(() => winRateOf(HISTORY, STAGES, HUGE, undefined, 'Asia/Seoul'));
     expect(stage).toBe(`There is no stage '${CUT}' in Stages (stages: A, Won).`);
   });
+});
 
-  it('a stage name in a Stages problem, and the list of stages', () => {
-    const pipeline = readPipeline([
-      ['Stage', 'Probability'],
-      [HUGE, 'lots'],
-    ]);
-    expect(pipeline.problems[0]?.message).toBe(
-      `Probability of stage '${CUT}' is not a probability between 0% and 100%`,
-    );
-    const many = [
-      ['Stage', 'Probability'],
-      ...Array.from({ length: 500 }, (_, i) => [`S${i} ${HUGE}`, '10%']),
-    ];
-    const unknown = errorOf(() => winRateOf(HISTORY, many, 'Nowhere', undefined, 'Asia/Seoul'));
-    expect(unknown).toMatch(
-      /^There is no stage 'Nowhere' in Stages \(stages: S0 TBD x+… \(50,003 characters\), /,
-    );
-    expect(unknown).toMatch(/ and 480 more\)\.$/);
-    expect(unknown.length).toBeLessThan(3000);
+describe('how messages name values and problems', () => {
+  it('quotes a value as Sheets shows it: text in quotes, TRUE, a Date’s instant, a range as such', () => {
+    expect(quoted('TBD')).toBe("'TBD'");
+    expect(quoted(42)).toBe("'42'");
+    expect(quoted(true)).toBe('TRUE');
+    expect(quoted(false)).toBe('FALSE');
+    expect(quoted(new Date(Date.UTC(2023, 10, 1)))).toBe("'2023-11-01T00:00:00.000Z'");
+    expect(quoted(new Date(Number.NaN))).toBe('Invalid Date');
+    expect(quoted([['a', 'b']])).toBe('a range of cells');
+    expect(quoted(null)).toBe("''");
   });
 
-  it('an unknown time zone', () => {
-    expect(() => new Zone(HUGE)).toThrow(`Unknown time zone '${CUT}'. Use an IANA name such as Asia/Seoul.`);
+  it('describes a problem on one line, without quotes when the cell was blank', () => {
+    const p: Problem = {
+      table: 'Deals',
+      row: 7,
+      column: 'Amount',
+      value: 'TBD',
+      message: 'Amount is not an amount',
+    };
+    expect(describeProblem(p)).toBe("Deals row 7, column Amount 'TBD': Amount is not an amount");
+    expect(describeProblem({ ...p, value: '', message: 'Amount is blank' })).toBe(
+      'Deals row 7, column Amount: Amount is blank',
+    );
+  });
+
+  it('a custom function’s error lists the first three problems, then how many more', () => {
+    const p = (row: number): Problem => ({
+      table: 'Deals',
+      row,
+      column: 'Amount',
+      value: '',
+      message: 'Amount is bad',
+    });
+    const one = 'Deals row 2, column Amount: Amount is bad';
+    expect(problemsMessage([p(2)])).toBe(one);
+    expect(problemsMessage([p(2), p(3), p(4)])).toBe(
+      `${one}; Deals row 3, column Amount: Amount is bad; Deals row 4, column Amount: Amount is bad`,
+    );
+    expect(problemsMessage([p(2), p(3), p(4), p(5), p(6)])).toMatch(
+      /row 4, column Amount: Amount is bad; and 2 more$/,
+    );
+    expect(problemsMessage([p(2), p(3)], 1)).toBe(`${one}; and 1 more`);
+  });
+
+  it('a PipelineError is an Error by that name, its message shown as is', () => {
+    const e = new PipelineError('Deals is empty.');
+    expect(e).toBeInstanceOf(Error);
+    expect(e.name).toBe('PipelineError');
+    expect(e.message).toBe('Deals is empty.');
   });
 });

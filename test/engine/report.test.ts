@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Grid } from '../../src/engine/cells';
-import { checkPipeline, type WorkbookGrids } from '../../src/engine/report';
-import { readPipeline } from '../../src/engine/stages';
-import { stageEntryTasks } from '../../src/engine/tasks';
+import { checkPipeline, reportJson, type WorkbookGrids } from '../../src/engine/report';
 import { localOf, Zone } from '../../src/engine/zone';
 import { seoul } from '../support/seoul';
 
@@ -124,17 +122,79 @@ describe('a daily check', () => {
   });
 });
 
-describe('tasks on entering a stage', () => {
-  it('gives one Required task per exit criterion and one task per entry task, due as written', () => {
-    const [meeting] = readPipeline(STAGES).stages;
-    if (!meeting) throw new Error('no stage');
-    const day = localOf(2023, 11, 1) / 86_400_000;
-    const tasks = stageEntryTasks({ id: 'D-9', owner: 'a@example.com' }, meeting, day);
-    expect(tasks.map((t) => [t.task, t.source, t.required, t.due - day, t.key])).toEqual([
-      ['니즈 확인', 'exit', true, 0, 'D-9|미팅 약속 완료|2023-11-01|니즈 확인'],
-      ['의사결정자 파악', 'exit', true, 0, 'D-9|미팅 약속 완료|2023-11-01|의사결정자 파악'],
-      ['회사 소개서 발송', 'entry', false, 0, 'D-9|미팅 약속 완료|2023-11-01|회사 소개서 발송'],
-      ['미팅 안건 공유', 'entry', false, 3, 'D-9|미팅 약속 완료|2023-11-01|미팅 안건 공유'],
+describe('the CLI report', () => {
+  it('gives --json dates as YYYY-MM-DD, the zone by its IANA name, and the stale and overdue deals', () => {
+    const options = { zone, today };
+    const json = reportJson(checkPipeline(workbook(), options), options);
+    expect([json.asOf, json.timeZone, json.language]).toEqual(['2023-11-15', 'Asia/Seoul', 'ko']);
+    expect(json.stale).toEqual([
+      {
+        dealId: 'D-1',
+        deal: '정체된 딜',
+        owner: 'a@example.com',
+        stage: '미팅 약속 완료',
+        days: 14,
+        limit: 14,
+      },
+      {
+        dealId: 'D-3',
+        deal: '이력으로 판단',
+        owner: 'c@example.com',
+        stage: '온보딩 교육 중',
+        days: 26,
+        limit: 14,
+      },
     ]);
+    expect(json.overdue).toEqual([
+      {
+        dealId: 'D-3',
+        deal: '이력으로 판단',
+        owner: 'c@example.com',
+        expectedClose: '2023-11-10',
+        daysOverdue: 5,
+      },
+    ]);
+    expect(json.tasks.map((t) => [t.dealId, t.due, t.source])).toEqual([
+      ['D-1', '2023-11-15', 'stale'],
+      ['D-3', '2023-11-15', 'stale'],
+    ]);
+    expect(json.problems.map((p) => [p.row, p.column])).toEqual([[7, '금액']]);
+    // The forecast counts open and won deals; D-6 is refused, so 온보딩 교육 중 has D-3 and D-4.
+    expect(json.forecast.map((r) => [r.month, r.weighted, r.openDeals])).toEqual([
+      ['2023-01', 100, 0],
+      ['2023-11', 70, 1],
+      ['2023-12', 20, 2],
+      ['(no date)', 70, 1],
+    ]);
+  });
+});
+
+describe('a daily check without the report', () => {
+  it('does not need Expected close, and reads Stage history only when a deal’s Stage entered is blank', () => {
+    let reads = 0;
+    const history = () => {
+      reads++;
+      return [['When', 'Deal ID', 'From stage', 'To stage']];
+    };
+    const deals = (entered: unknown) => [
+      ['Deal ID', 'Amount', 'Stage', 'Stage entered'],
+      ['D-1', 100, '미팅 약속 완료', entered],
+    ];
+    const dated = checkPipeline(
+      { stages: STAGES, deals: deals(seoul(2023, 11, 10)) as Grid, history },
+      { zone, today, forReport: false },
+    );
+    expect(reads).toBe(0);
+    expect([dated.forecast, dated.conversion]).toEqual([[], []]);
+    const undated = checkPipeline(
+      { stages: STAGES, deals: deals('') as Grid, history },
+      { zone, today, forReport: false },
+    );
+    expect(reads).toBe(1);
+    expect(undated.findings.enteredMissing.map((d) => d.id)).toEqual(['D-1']);
+    // The report needs Expected close.
+    expect(() =>
+      checkPipeline({ stages: STAGES, deals: deals('') as Grid, history }, { zone, today }),
+    ).toThrow(/Deals has no column 'Expected close'/);
   });
 });

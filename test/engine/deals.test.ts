@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { readDeals } from '../../src/engine/deals';
+import { readPipeline } from '../../src/engine/stages';
+import { localOf, Zone } from '../../src/engine/zone';
+
+const zone = new Zone('Asia/Seoul');
+
+describe('reading tables by header', () => {
+  it('numbers rows as the sheet shows them, skipping blank rows and blank stages without complaint', () => {
+    const pipeline = readPipeline([
+      ['단계', '확률'],
+      ['미팅', '10%'],
+    ]);
+    const read = readDeals(
+      [
+        ['딜 ID', '금액', '단계', '수주 예정일'],
+        ['D-1', '1,000만원', '미팅', '2023. 11. 5'],
+        ['', '', '', ''],
+        ['D-2', 'TBD', '미팅', ''],
+        ['D-3', 5, '', 'whenever'],
+        ['D-4', 5, '계약', ''],
+        ['D-1', 5, '미팅', '2023년 11월 31일'],
+      ],
+      pipeline,
+      { zone },
+    );
+    expect(read.deals.map((d) => d.id)).toEqual(['D-1']);
+    expect(read.problems.map((p) => [p.row, p.column, p.value, p.message])).toEqual([
+      [4, '금액', 'TBD', '금액 is not an amount'],
+      [6, '단계', '계약', '단계 is not a stage in Stages'],
+      [7, '딜 ID', 'D-1', '딜 ID is also the Deal ID of row 2; Deal IDs must be unique'],
+      [7, '수주 예정일', '2023년 11월 31일', '수주 예정일 is not a real calendar date'],
+    ]);
+  });
+
+  it('counts rows from where the range starts', () => {
+    const pipeline = readPipeline([
+      ['Stage', 'Probability'],
+      ['A', '150%'],
+      ['B', '20%'],
+    ]);
+    expect(pipeline.problems[0]).toMatchObject({
+      table: 'Stages',
+      row: 2,
+      column: 'Probability',
+      value: '150%',
+    });
+    const read = readDeals(
+      [
+        ['Amount', 'Stage'],
+        [1, 'A'],
+      ],
+      pipeline,
+      { zone },
+      { firstRow: 5 },
+    );
+    expect(read.problems[0]?.message).toBe('Stage names a stage whose Stages row 2 has a problem');
+    expect(read.problems[0]?.row).toBe(6);
+  });
+});
+
+describe('reading Deals', () => {
+  const pipeline = readPipeline([
+    ['Stage', 'Probability'],
+    ['A', '50%'],
+  ]);
+  const HEADER = ['Deal ID', 'Deal', 'Owner', 'Amount', 'Stage', 'Stage entered', 'Expected close'];
+
+  it('reads a row as written: ids and names trimmed, a blank amount as 0, dates in the sheet’s zone', () => {
+    const read = readDeals(
+      [HEADER, [' D-1 ', ' Acme ', 'kim', '', ' a ', '2023-11-01 09:00', '2023-12-01']],
+      pipeline,
+      {
+        zone,
+      },
+    );
+    expect(read.problems).toEqual([]);
+    expect(read.deals).toMatchObject([
+      {
+        row: 2,
+        id: 'D-1',
+        name: 'Acme',
+        owner: 'kim',
+        amount: 0,
+        stage: pipeline.find('A'),
+        stageEntered: localOf(2023, 11, 1, 9, 0),
+        expectedClose: localOf(2023, 12, 1) / 86_400_000,
+      },
+    ]);
+  });
+
+  it('a Deal ID typed as a number is the same id as its text', () => {
+    const read = readDeals(
+      [
+        ['Deal ID', 'Amount', 'Stage'],
+        [101, 1, 'A'],
+        ['101', 1, 'A'],
+      ],
+      pipeline,
+      { zone },
+    );
+    expect(read.deals.map((d) => d.id)).toEqual(['101']);
+    expect(read.problems.map((p) => [p.row, p.message])).toEqual([
+      [3, 'Deal ID is also the Deal ID of row 2; Deal IDs must be unique'],
+    ]);
+  });
+
+  it('reading only the columns a custom function needs ignores a bad value in any other', () => {
+    const grid = [HEADER, ['D-1', 'Acme', 'kim', 100, 'A', 'soon', '2023-12-01']];
+    expect(readDeals(grid, pipeline, { zone }).problems.map((p) => p.message)).toEqual([
+      'Stage entered is not a date (use 2023-11-15 or 2023. 11. 15)',
+    ]);
+    const only = readDeals(grid, pipeline, { zone }, { only: ['amount', 'expectedClose'] });
+    expect(only.problems).toEqual([]);
+    expect(only.deals.map((d) => [d.amount, d.stageEntered, d.name])).toEqual([[100, null, '']]);
+  });
+});
