@@ -4,12 +4,12 @@
  * function (Apps Script only sees those) that forwards here. The build fails
  * when the two lists differ.
  */
-import { forecastRangeOf, forecastWeighted, stageConversionOf, winRateOf } from './custom-functions';
+import { forecastRangeOf, forecastWeighted, stageConversionOf, winRateOf } from './functions/custom-functions';
 
-export { runChecksNow, runDailyChecks } from './daily-checks';
-export { buildDashboard } from './dashboard';
-export { settingsGetState, settingsSave, showDealPanel, showSettings } from './dialogs';
-export { onDealsEdit } from './manual-edits';
+export { runChecksNow, runDailyChecks } from './daily/daily-checks';
+export { buildDashboard } from './dashboard/dashboard';
+export { settingsGetState, settingsSave, showDealPanel, showSettings } from './dialogs/dialogs';
+export { onDealsEdit } from './edits/on-deals-edit';
 export { onInstall, onOpen } from './menu';
 export {
   panelGetSelection,
@@ -17,9 +17,9 @@ export {
   panelMoveDeal,
   panelSetChecklistItem,
   panelSetTaskDone,
-} from './panel-server';
-export { setupPipeline } from './setup';
-export { toggleDailyChecks } from './triggers';
+} from './panel/panel-server';
+export { setupPipeline } from './setup/setup';
+export { toggleDailyChecks } from './schedule/triggers';
 
 /** Custom functions see the spreadsheet read-only; its zone is all they ask. */
 function spreadsheetZone(): string {

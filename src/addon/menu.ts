@@ -1,7 +1,7 @@
-import { DocumentStore } from './document-store';
-import { languageOfLocale } from './language';
-import { readSettings, resolveLanguage } from './settings';
-import { uiText } from './ui-text';
+import { DocumentStore } from './storage/document-store';
+import { languageOfLocale } from './i18n/language';
+import { readSettings, resolveLanguage } from './storage/settings';
+import { uiText } from './i18n/ui-text';
 
 interface OpenEvent {
   authMode?: GoogleAppsScript.Script.AuthMode;

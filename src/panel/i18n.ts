@@ -1,4 +1,4 @@
-import type { PanelLanguage } from '../addon/panel-protocol';
+import type { PanelLanguage } from '../shared/panel-protocol';
 
 /**
  * Every word the panel and the settings dialog show, Korean and English.

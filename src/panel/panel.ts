@@ -4,7 +4,7 @@ import type {
   PanelSelection,
   PanelState,
   PanelTask,
-} from '../addon/panel-protocol';
+} from '../shared/panel-protocol';
 import { el, replaceChildren } from './dom';
 import { localeTag } from './format';
 import { guessLanguage, type Strings, strings } from './i18n';

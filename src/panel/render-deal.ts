@@ -1,4 +1,4 @@
-import type { PanelDeal, PanelStage } from '../addon/panel-protocol';
+import type { PanelDeal, PanelStage } from '../shared/panel-protocol';
 import { el } from './dom';
 import { formatDay, formatMoney } from './format';
 import type { PanelView } from './view';

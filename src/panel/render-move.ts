@@ -1,4 +1,4 @@
-import type { PanelDeal, PanelStage } from '../addon/panel-protocol';
+import type { PanelDeal, PanelStage } from '../shared/panel-protocol';
 import { el, section } from './dom';
 import type { Flash, Handlers, PanelView } from './view';
 

@@ -1,4 +1,4 @@
-import type { PanelState } from '../addon/panel-protocol';
+import type { PanelState } from '../shared/panel-protocol';
 import { el, section } from './dom';
 import { formatDay } from './format';
 import type { Handlers, PanelView } from './view';

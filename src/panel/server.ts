@@ -5,7 +5,7 @@ import type {
   PanelSelection,
   PanelState,
   TaskDoneRequest,
-} from '../addon/panel-protocol';
+} from '../shared/panel-protocol';
 
 /**
  * google.script.run as promises. Apps Script allows about ten calls in flight

@@ -2,7 +2,7 @@ import type {
   RunLog as RunLogWire,
   SettingsState as SettingsStateWire,
   Settings as SettingsWire,
-} from '../addon/settings-protocol';
+} from '../shared/settings-protocol';
 import { el, replaceChildren } from './dom';
 import { formatInstant } from './format';
 import { guessLanguage, type Strings, strings } from './i18n';

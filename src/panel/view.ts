@@ -1,4 +1,4 @@
-import type { PanelState, PanelTask } from '../addon/panel-protocol';
+import type { PanelState, PanelTask } from '../shared/panel-protocol';
 import type { Strings } from './i18n';
 
 /** What the user has typed into the move form, kept across re-renders of the same deal. */

@@ -5,7 +5,7 @@
  */
 
 import { readFileSync } from 'node:fs';
-import type { Settings, SettingsState } from '../../src/addon/settings-protocol';
+import type { Settings, SettingsState } from '../../src/shared/settings-protocol';
 import { type BundleContext, callGlobal, loadBundle } from '../support/load-bundle';
 import { type Cell, createStandIn, type SheetSnapshot, type StandIn } from '../support/standin';
 

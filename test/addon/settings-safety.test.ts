@@ -7,7 +7,7 @@
  * never passes for the user's choice or for "never ran".
  */
 import { describe, expect, test } from 'vitest';
-import type { Settings } from '../../src/addon/settings-protocol';
+import type { Settings } from '../../src/shared/settings-protocol';
 import { workbookFromCsvFolder } from '../support/csv-workbook';
 import { seoul } from '../support/seoul';
 import {

@@ -18,7 +18,7 @@ import {
   forecastWeighted,
   stageConversionOf,
   winRateOf,
-} from '../../src/addon/custom-functions';
+} from '../../src/addon/functions/custom-functions';
 import type { Cell } from '../../src/engine/cells';
 import { PipelineError } from '../../src/engine/problems';
 import { loadBundle } from '../support/load-bundle';

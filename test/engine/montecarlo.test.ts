@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forecastRangeOf } from '../../src/addon/custom-functions';
+import { forecastRangeOf } from '../../src/addon/functions/custom-functions';
 import type { Cell } from '../../src/engine/cells';
 import { readDeals } from '../../src/engine/deals';
 import { forecastRange } from '../../src/engine/montecarlo';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forecastRangeOf, forecastWeighted } from '../../src/addon/custom-functions';
+import { forecastRangeOf, forecastWeighted } from '../../src/addon/functions/custom-functions';
 import { parseMonthArgument } from '../../src/engine/month';
 import { PipelineError } from '../../src/engine/problems';
 import { Zone } from '../../src/engine/zone';

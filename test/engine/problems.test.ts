@@ -4,7 +4,7 @@
  * and custom-function error: never repeated whole.
  */
 import { describe, expect, it } from 'vitest';
-import { forecastRangeOf, forecastWeighted, winRateOf } from '../../src/addon/custom-functions';
+import { forecastRangeOf, forecastWeighted, winRateOf } from '../../src/addon/functions/custom-functions';
 import {
   describeProblem,
   MAX_QUOTED_CHARACTERS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forecastWeighted, winRateOf } from '../../src/addon/custom-functions';
+import { forecastWeighted, winRateOf } from '../../src/addon/functions/custom-functions';
 import { PipelineError } from '../../src/engine/problems';
 import { checkPipeline } from '../../src/engine/report';
 import { MAX_ENTRY_TASK_OFFSET_DAYS, parseEntryTask, readPipeline } from '../../src/engine/stages';

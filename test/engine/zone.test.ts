@@ -97,7 +97,7 @@ describe('days are the spreadsheet zone’s, never the machine’s', () => {
   // midnight does not exist, and `instant` returns 23:00 of the day before
   // (2023-09-03T03:00Z, 2 September in Santiago) instead of 01:00 that day
   // (04:00Z). Task due dates are written as `new Date(zone.instant(day * DAY_MS))`
-  // (src/addon/task-rows.ts), so a task due 3 September shows as 2 September.
+  // (src/addon/pipeline/task-append.ts), so a task due 3 September shows as 2 September.
   it('a day whose midnight does not exist (Santiago, 3 September 2023) still begins on that day', () => {
     const santiago = new Zone('America/Santiago');
     const day = localOf(2023, 9, 3) / DAY_MS;

@@ -1,0 +1,57 @@
+import { readDeals } from '../../engine/deals';
+import { changesByDeal, readHistory } from '../../engine/history';
+import { HISTORY } from '../../engine/schema';
+import { readPipeline } from '../../engine/stages';
+import { type Language, readTable } from '../../engine/table';
+import { Zone } from '../../engine/zone';
+import { historyNotes } from '../i18n/history-notes';
+import { historyRow } from '../sheets/row-layout';
+import { appendRows, readGrid } from '../sheets/sheets-io';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * Deals adopted by setup that have no Stage history get one starting row: the
+ * stage they are in, dated by their Stage entered (or now). Without it a paste
+ * of the same stages over them would look like a change, reset Stage entered
+ * and hide how long they have been sitting. Deals without an id or a known
+ * stage are left alone; a second run finds every deal already has a row.
+ *
+ * @returns how many rows were added
+ */
+export function recordAdoptedDeals(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sheets: { stages: Sheet; deals: Sheet; history: Sheet },
+  language: Language,
+  now: Date,
+): number {
+  const zone = new Zone(ss.getSpreadsheetTimeZone());
+  const pipeline = readPipeline(readGrid(sheets.stages));
+  const deals = readDeals(readGrid(sheets.deals), pipeline, { zone }).deals;
+  if (deals.length === 0) return 0;
+  const historyGrid = readGrid(sheets.history);
+  const read = readHistory(historyGrid, pipeline, { zone });
+  const known = changesByDeal(read.changes);
+  const table = readTable(historyGrid, HISTORY);
+  const rows = deals
+    .filter((d) => d.id !== '' && !known.has(d.id) && !read.unreadableDeals.has(d.id))
+    .map((d) => {
+      const when = d.stageEntered === null ? now : new Date(zone.instant(d.stageEntered));
+      return historyRow(table, {
+        when,
+        dealId: d.id,
+        from: '',
+        to: d.stage.name,
+        by: '',
+        note: historyNotes(language).setupBaseline,
+      });
+    });
+  const first = rows[0];
+  if (!first) return 0;
+  appendRows(
+    sheets.history,
+    first.firstColumn,
+    rows.map((r) => r.row),
+  );
+  return rows.length;
+}

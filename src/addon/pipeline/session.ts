@@ -1,0 +1,174 @@
+import type { Cell } from '../../engine/cells';
+import type { DateContext } from '../../engine/dates';
+import { type DealsRead, readDeals } from '../../engine/deals';
+import { changesByDeal, type HistoryRead, readHistory, type StageChange } from '../../engine/history';
+import { PipelineError, type Problem } from '../../engine/problems';
+import { HISTORY, type HistoryField, TASKS } from '../../engine/schema';
+import { type Pipeline, readPipeline } from '../../engine/stages';
+import { type Language, readTable, type Table } from '../../engine/table';
+import { readTasks, type TasksRead } from '../../engine/tasks';
+import { type DayNumber, Zone } from '../../engine/zone';
+import { DocumentStore } from '../storage/document-store';
+import { claimHealthColumn, findHealthColumn, type HealthColumnFound } from '../sheets/health-column';
+import { Ownership } from '../sheets/ownership';
+import { readSettings, resolveLanguage } from '../storage/settings';
+import { type LoadedSheet, loadSheet, requireSheet } from '../sheets/workbook';
+
+/**
+ * Everything one panel action, edit or daily check needs, read once: each
+ * sheet is one `getSheetValues`, and the engine reads the grids the same way
+ * the CLI does.
+ */
+export interface PipelineSession {
+  readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  readonly zone: Zone;
+  readonly ctx: DateContext;
+  readonly store: DocumentStore;
+  readonly language: Language;
+  readonly now: Date;
+  readonly today: DayNumber;
+  /** Where the add-on's own sheets and columns are. */
+  readonly own: Ownership;
+  readonly stagesSheet: LoadedSheet;
+  readonly dealsSheet: LoadedSheet;
+  /** `null` only for a daily check in a spreadsheet that was never set up (see SessionOptions.logsOptional). */
+  readonly historySheet: LoadedSheet | null;
+  /** Stage history's header positions, for laying out appended rows. */
+  readonly historyTable: Table<HistoryField>;
+  readonly tasksSheet: LoadedSheet | null;
+  /** The add-on's Health column in Deals, if it has one (a team's own `Health` column is not it). */
+  readonly health: HealthColumnFound;
+  readonly pipeline: Pipeline;
+  readonly deals: DealsRead;
+  readonly tasks: TasksRead;
+  /** Each deal's history in time order (parsed once, when first asked for). */
+  history(): ReadonlyMap<string, readonly StageChange[]>;
+  /** Stage history rows that could not be read. */
+  historyProblems(): readonly Problem[];
+  /** Deal IDs with a Stage history row that could not be read. */
+  unreadableHistory(): ReadonlySet<string>;
+  /** The Health column to write into, tagged now if it was found untagged; `null` when Deals has none yet. */
+  healthColumnForWrite(): number | null;
+}
+
+export interface SessionOptions {
+  /** The spreadsheet, when the caller has it already. */
+  readonly ss?: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  readonly now?: Date;
+  /** The UI language, when the caller resolved it already (once per execution). */
+  readonly language?: Language;
+  readonly store?: DocumentStore;
+  /**
+   * A daily check still flags stale and overdue deals in a spreadsheet whose
+   * Stage history or Tasks sheet does not exist yet; everything else needs them.
+   */
+  readonly logsOptional?: boolean;
+}
+
+// Without a Stage history sheet, a history with no rows: the fallback for a blank Stage entered is all that is lost.
+const NO_HISTORY = [
+  [HISTORY.columns.when.en, HISTORY.columns.dealId.en, HISTORY.columns.from.en, HISTORY.columns.to.en],
+];
+const NO_TASKS = [[TASKS.columns.dealId.en, TASKS.columns.task.en]];
+
+export function openSession(options: SessionOptions = {}): PipelineSession {
+  const ss = options.ss ?? SpreadsheetApp.getActive();
+  const now = options.now ?? new Date();
+  const zone = new Zone(ss.getSpreadsheetTimeZone());
+  const ctx: DateContext = { zone };
+  const store = options.store ?? new DocumentStore();
+  const language = options.language ?? resolveLanguage(readSettings(store), ss);
+  const own = new Ownership(ss, store);
+  const stagesSheet = requireSheet(ss, 'Stages', language, own);
+  const dealsSheet = requireSheet(ss, 'Deals', language, own);
+  const log = (table: 'Stage history' | 'Tasks') =>
+    options.logsOptional ? loadSheet(ss, table, own) : requireSheet(ss, table, language, own);
+  const historySheet = log('Stage history');
+  const tasksSheet = log('Tasks');
+  const historyGrid = historySheet?.grid ?? NO_HISTORY;
+  const pipeline = readPipeline(stagesSheet.grid);
+  if (pipeline.stages.length === 0)
+    throw new PipelineError(
+      language === 'ko' ? 'Stages 시트에 읽을 수 있는 단계가 없습니다.' : 'Stages has no readable stages.',
+    );
+  // Stage history's header must be there before anything is written: rows are laid out by it.
+  // (Tasks' header is checked by readTasks below.)
+  const historyTable = readTable(historyGrid, HISTORY);
+  let health = findHealthColumn(dealsSheet.sheet, dealsSheet.grid, own);
+  let historyRead: HistoryRead | null = null;
+  let byDeal: ReadonlyMap<string, readonly StageChange[]> | null = null;
+  const readHistoryOnce = () => {
+    historyRead ??= readHistory(historyGrid, pipeline, ctx);
+    return historyRead;
+  };
+  return {
+    ss,
+    zone,
+    ctx,
+    store,
+    language,
+    now,
+    today: zone.day(now.getTime()),
+    own,
+    stagesSheet,
+    dealsSheet,
+    historySheet,
+    historyTable,
+    tasksSheet,
+    get health() {
+      return health;
+    },
+    pipeline,
+    deals: readDeals(dealsSheet.grid, pipeline, ctx, { positions: { health: health.column } }),
+    tasks: readTasks(tasksSheet?.grid ?? NO_TASKS, ctx),
+    history() {
+      byDeal ??= changesByDeal(readHistoryOnce().changes);
+      return byDeal;
+    },
+    historyProblems: () => readHistoryOnce().problems,
+    unreadableHistory: () => readHistoryOnce().unreadableDeals,
+    healthColumnForWrite() {
+      if (health.column === null) return null;
+      if (health.untagged) {
+        const headerRow = this.deals.table.firstRow + this.deals.table.headerIndex;
+        const headers = this.deals.table.headers;
+        const column = claimHealthColumn(
+          dealsSheet.sheet,
+          health,
+          {
+            headerRow,
+            lastColumn: dealsSheet.grid[0]?.length ?? 0,
+            language: this.deals.table.language,
+            headerAt: (c) => headers[c] ?? '',
+          },
+          own,
+        ).column;
+        health = { column, untagged: false };
+      }
+      return health.column;
+    },
+  };
+}
+
+/** The grid row index of a deal by its id, or -1. Users sort and filter: never trust a remembered row. */
+export function rowOfDeal(session: PipelineSession, dealId: string): number {
+  const table = session.deals.table;
+  const c = table.columns.id;
+  if (c === undefined || dealId === '') return -1;
+  const grid = session.dealsSheet.grid;
+  for (let i = table.headerIndex + 1; i < grid.length; i++) {
+    const cell: Cell = grid[i]?.[c] ?? '';
+    if (String(cell).trim() === dealId) return i;
+  }
+  return -1;
+}
+
+/** The two logs an action appends to; an error saying to run setup when one is missing. */
+export function logSheets(session: PipelineSession): { history: LoadedSheet; tasks: LoadedSheet } {
+  const { historySheet: history, tasksSheet: tasks } = session;
+  if (history && tasks) return { history, tasks };
+  return {
+    history: history ?? requireSheet(session.ss, 'Stage history', session.language, session.own),
+    tasks: tasks ?? requireSheet(session.ss, 'Tasks', session.language, session.own),
+  };
+}

@@ -1,0 +1,169 @@
+import { type Cell, isDateCell } from '../../engine/cells';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** A sheet's values in one round trip, header row first. An empty sheet gives `[]`. */
+export function readGrid(sheet: Sheet): Cell[][] {
+  try {
+    // -1 rows and columns: to the last with content, in one call instead of getDataRange + getValues.
+    return sheet.getSheetValues(1, 1, -1, -1) as Cell[][];
+  } catch (e) {
+    // A sheet with nothing in it has no block to read.
+    if (sheet.getLastRow() === 0) return [];
+    throw e;
+  }
+}
+
+/** Column letters of a 1-based column number, for A1 formulas (`28` → `AB`). */
+export function columnLetter(column: number): string {
+  let n = column;
+  let letters = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    letters = String.fromCharCode(65 + r) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** `'Stage history'!A:F` style reference to a sheet's used columns. */
+export function wholeColumns(sheet: Sheet, lastColumn: number): string {
+  const name = sheet.getName();
+  const quoted = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return `${quoted}!A:${columnLetter(Math.max(1, lastColumn))}`;
+}
+
+/** Sheets refuses a cell of more than 50,000 characters (and the whole call with it). */
+export const CELL_CHAR_LIMIT = 50_000;
+
+/**
+ * Text that fits in a cell: a longer text is cut, and says so, rather than
+ * failing the whole write (one long bad cell must not stop a daily check).
+ */
+export function fitCell(text: string): string {
+  if (text.length <= CELL_CHAR_LIMIT) return text;
+  const mark = ` …[cut: ${text.length.toLocaleString('en-US')} characters]`;
+  return text.slice(0, CELL_CHAR_LIMIT - mark.length) + mark;
+}
+
+/**
+ * What `setValues` must be given so that the cell holds exactly `value`.
+ * Sheets reads a written string as if a person typed it (`=…` becomes a
+ * formula, `00123` the number 123, `2023-11` a date); a leading apostrophe
+ * stores the text itself, and `getValues` returns it without the apostrophe.
+ * Every string goes this way (not only the ones that look convertible:
+ * what converts depends on the spreadsheet's locale). Numbers, booleans and
+ * Dates are typed values already.
+ */
+export function storedAs(value: Cell): Cell {
+  if (typeof value !== 'string') return value ?? '';
+  return value === '' ? '' : `'${fitCell(value)}`;
+}
+
+/**
+ * The one way the add-on writes values: a block, every cell stored as
+ * exactly what is given (see storedAs). Formulas have their own call.
+ */
+export function setBlock(
+  range: GoogleAppsScript.Spreadsheet.Range,
+  rows: readonly (readonly Cell[])[],
+): void {
+  range.setValues(rows.map((row) => row.map(storedAs)));
+}
+
+/**
+ * Writes one column's cells by sheet row, one `setValues` per run of
+ * consecutive rows, so no cell between two written rows is touched (a
+ * formula there stays a formula).
+ *
+ * @returns how many cells were written
+ */
+export function writeColumnCells(sheet: Sheet, column: number, cells: ReadonlyMap<number, Cell>): number {
+  const rows = [...cells.keys()].sort((a, b) => a - b);
+  let start = 0;
+  while (start < rows.length) {
+    let end = start;
+    while (end + 1 < rows.length && (rows[end + 1] as number) === (rows[end] as number) + 1) end++;
+    const values: Cell[][] = [];
+    for (let k = start; k <= end; k++) values.push([cells.get(rows[k] as number) as Cell]);
+    setBlock(sheet.getRange(rows[start] as number, column, values.length, 1), values);
+    start = end + 1;
+  }
+  return rows.length;
+}
+
+/**
+ * The cells of a column that differ between `current` and `next` (both
+ * indexed from sheet row `firstRow`), by sheet row.
+ */
+export function changedCells(
+  firstRow: number,
+  current: readonly Cell[],
+  next: readonly Cell[],
+): Map<number, Cell> {
+  const changed = new Map<number, Cell>();
+  for (let i = 0; i < next.length; i++) {
+    const wanted = next[i] ?? '';
+    if (!sameCell(current[i] ?? '', wanted)) changed.set(firstRow + i, wanted);
+  }
+  return changed;
+}
+
+/**
+ * Writes a column the add-on owns (Health) in one `setValues` over the span
+ * from the first to the last changed row; rows between are written back with
+ * what they held. Nothing is written when nothing changed, so a rerun costs
+ * no write at all.
+ *
+ * @returns how many cells changed
+ */
+export function writeOwnedColumn(
+  sheet: Sheet,
+  column: number,
+  firstRow: number,
+  current: readonly Cell[],
+  next: readonly Cell[],
+): number {
+  const changed = changedCells(firstRow, current, next);
+  if (changed.size === 0) return 0;
+  const rows = [...changed.keys()];
+  const first = Math.min(rows[0] as number, rows[rows.length - 1] as number);
+  const last = Math.max(rows[0] as number, rows[rows.length - 1] as number);
+  const span: Cell[][] = [];
+  for (let r = first; r <= last; r++)
+    span.push([changed.has(r) ? (changed.get(r) as Cell) : (current[r - firstRow] ?? '')]);
+  setBlock(sheet.getRange(first, column, span.length, 1), span);
+  return changed.size;
+}
+
+function sameCell(a: Cell, b: Cell): boolean {
+  if (isDateCell(a) && isDateCell(b)) return a.getTime() === b.getTime();
+  return a === b;
+}
+
+/**
+ * Appends rows in one `setValues`, below the last row with content at the
+ * moment of writing (not when the sheet was read): a row a person typed
+ * meanwhile is never overwritten. Callers hold the document lock, so no other
+ * run of the add-on appends in between.
+ *
+ * @returns the sheet row of the first appended row, or 0 when there was nothing to append
+ */
+export function appendRows(sheet: Sheet, firstColumn: number, rows: readonly Cell[][]): number {
+  if (rows.length === 0) return 0;
+  const start = sheet.getLastRow() + 1;
+  const width = rows[0]?.length ?? 0;
+  ensureRows(sheet, start + rows.length - 1);
+  setBlock(sheet.getRange(start, firstColumn, rows.length, width), rows);
+  return start;
+}
+
+/**
+ * Sheets refuses a range past the grid; grow it first (one call, only when the
+ * blank rows below run out). Appending into the sheet's own blank rows keeps
+ * the checkboxes and formats setup put on them.
+ */
+function ensureRows(sheet: Sheet, lastRow: number): void {
+  const max = sheet.getMaxRows();
+  if (lastRow > max) sheet.insertRowsAfter(max, lastRow - max);
+}
