@@ -4,12 +4,13 @@
  * function (Apps Script only sees those) that forwards here. The build fails
  * when the two lists differ.
  */
-import { forecastRangeOf, forecastWeighted, stageConversionOf, winRateOf } from './functions/custom-functions';
-
 export { runChecksNow, runDailyChecks } from './daily/daily-checks';
+export { toggleDailyChecks } from './daily/toggle';
 export { buildDashboard } from './dashboard/dashboard';
-export { settingsGetState, settingsSave, showDealPanel, showSettings } from './dialogs/dialogs';
+export { settingsGetState, settingsSave } from './dialogs/settings-dialog';
+export { showDealPanel, showSettings } from './dialogs/show';
 export { onDealsEdit } from './edits/on-deals-edit';
+export { FORECAST_RANGE, FORECAST_WEIGHTED, STAGE_CONVERSION, WIN_RATE } from './functions/entry';
 export { onInstall, onOpen } from './menu';
 export {
   panelGetSelection,
@@ -17,27 +18,5 @@ export {
   panelMoveDeal,
   panelSetChecklistItem,
   panelSetTaskDone,
-} from './panel/panel-server';
+} from './panel/actions';
 export { setupPipeline } from './setup/setup';
-export { toggleDailyChecks } from './schedule/triggers';
-
-/** Custom functions see the spreadsheet read-only; its zone is all they ask. */
-function spreadsheetZone(): string {
-  return SpreadsheetApp.getActive().getSpreadsheetTimeZone();
-}
-
-export function FORECAST_WEIGHTED(deals: unknown, stages: unknown, month?: unknown) {
-  return forecastWeighted(deals, stages, month, spreadsheetZone());
-}
-
-export function FORECAST_RANGE(deals: unknown, stages: unknown, month: unknown, trials?: unknown) {
-  return forecastRangeOf(deals, stages, month, trials, spreadsheetZone());
-}
-
-export function STAGE_CONVERSION(history: unknown, stages: unknown) {
-  return stageConversionOf(history, stages, spreadsheetZone());
-}
-
-export function WIN_RATE(history: unknown, stages: unknown, stage: unknown, minClosed?: unknown) {
-  return winRateOf(history, stages, stage, minClosed, spreadsheetZone());
-}

@@ -1,7 +1,6 @@
-import { DocumentStore } from './storage/document-store';
 import { languageOfLocale } from './i18n/language';
-import { readSettings, resolveLanguage } from './storage/settings';
 import { uiText } from './i18n/ui-text';
+import { beginExecution } from './storage/execution';
 
 interface OpenEvent {
   authMode?: GoogleAppsScript.Script.AuthMode;
@@ -15,9 +14,7 @@ interface OpenEvent {
  */
 export function onOpen(e?: OpenEvent): void {
   const limited = e?.authMode === ScriptApp.AuthMode.NONE;
-  const language = limited
-    ? languageOfLocale(Session.getActiveUserLocale())
-    : resolveLanguage(readSettings(new DocumentStore()), SpreadsheetApp.getActive());
+  const language = limited ? languageOfLocale(Session.getActiveUserLocale()) : beginExecution().language;
   const t = uiText(language).menu;
   SpreadsheetApp.getUi()
     .createAddonMenu()

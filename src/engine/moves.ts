@@ -4,6 +4,7 @@ import { type ColumnSpec, DEALS, type DealField } from './schema';
 import type { Stage } from './stages';
 import { normalizeHeader, type Table } from './table';
 import { type PlannedTask, stageEntryTasks, type TaskRow, taskKey } from './tasks';
+import { sameStage } from './values';
 import { type DayNumber, isoDate } from './zone';
 
 /** How a move relates to the pipeline's order; only `forward` is held to exit criteria. */
@@ -80,7 +81,7 @@ function dealColumn(deals: Table<DealField>, field: string): number | undefined 
 
 /** A task of the deal's current stay: same stage, and keyed by this stay's entry day (or typed without a key). */
 function inStay(task: TaskRow, deal: Deal, enteredDay: DayNumber | null): boolean {
-  if (normalizeHeader(task.stage) !== normalizeHeader(deal.stage.name)) return false;
+  if (!sameStage(task.stage, deal.stage.name)) return false;
   return task.key === '' || enteredDay === null || task.key.includes(`|${isoDate(enteredDay)}|`);
 }
 
@@ -105,7 +106,7 @@ export function findCriterionTask(
     (t) =>
       t.required &&
       t.task === criterion &&
-      normalizeHeader(t.stage) === normalizeHeader(deal.stage.name) &&
+      sameStage(t.stage, deal.stage.name) &&
       (t.key === '' || sameStay === '' || t.key.includes(sameStay)),
   );
   return candidates[candidates.length - 1];

@@ -149,6 +149,17 @@ export function stageKey(name: string): string {
   return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+/**
+ * Whether two spellings name the same stage (SPEC §2: trimmed, spaces
+ * collapsed, case ignored). The one place that decides it.
+ *
+ * @example
+ * sameStage(' Demo  booked', 'demo booked') // → true
+ */
+export function sameStage(a: string, b: string): boolean {
+  return stageKey(a) === stageKey(b);
+}
+
 /** Trimmed text of a cell, for names, owners and notes. */
 export function textOf(cell: Cell): string {
   if (cell === null || cell === undefined) return '';

@@ -11,7 +11,7 @@ import { guessLanguage, type Strings, strings } from './i18n';
 import { dealFacts, dealHeader, stagePath } from './render-deal';
 import { flashBox, moveForm } from './render-move';
 import { checklist, openTasks, requiredFields } from './render-work';
-import { inFlight, messageOf, panelServer } from './server';
+import { call, inFlight, messageOf } from './server';
 import type { Draft, Flash, Handlers, PanelView } from './view';
 
 /**
@@ -54,20 +54,20 @@ const handlers: Handlers = {
     const deal = model.state?.deal;
     if (!deal) return;
     void act('top', () =>
-      panelServer.setChecklistItem({ dealId: deal.id, stage: deal.stage, criterion, done }),
+      call('panelSetChecklistItem', { dealId: deal.id, stage: deal.stage, criterion, done }),
     );
   },
   tickTask(task: PanelTask, done) {
     const deal = model.state?.deal;
     if (!deal) return;
-    void act('top', () => panelServer.setTaskDone({ dealId: deal.id, key: task.key, row: task.row, done }));
+    void act('top', () => call('panelSetTaskDone', { dealId: deal.id, key: task.key, row: task.row, done }));
   },
   move() {
     const deal = model.state?.deal;
     if (!deal) return;
     const { to, note, override } = model.draft;
     void act('move', () =>
-      panelServer.move({ dealId: deal.id, expectedStage: deal.stage, toStage: to, override, note }),
+      call('panelMoveDeal', { dealId: deal.id, expectedStage: deal.stage, toStage: to, override, note }),
     );
   },
   editDraft(change, rerender) {
@@ -105,7 +105,7 @@ function body(t: Strings): (Node | null)[] {
   if (!deal) return [error, el('p', { class: 'notice', id: 'notice' }, state.notice ?? '')];
   const view: PanelView = { state, draft: model.draft, flash: model.flash, t, tag: localeTag(state.locale) };
   // A won or lost deal owes nothing: its exit checklist would only be noise.
-  const open = state.stages.some((s) => s.name === deal.stage && s.outcome === 'open');
+  const open = deal.open;
   return [
     error,
     dealHeader(deal, view),
@@ -155,8 +155,9 @@ function applyState(state: PanelState): void {
 async function refresh(dealId?: string): Promise<void> {
   const token = ++issued;
   try {
-    if (selection === null) selection = await panelServer.selection();
-    const state = await panelServer.state(dealId);
+    if (selection === null) selection = await call('panelGetSelection');
+    // An absent argument, not `undefined`: the server then reads the selected row.
+    const state = await (dealId ? call('panelGetState', dealId) : call('panelGetState'));
     if (token < applied) return;
     applied = token;
     if (state.deal?.id !== model.state?.deal?.id) model.flash = null;
@@ -207,7 +208,7 @@ async function act(near: Flash['near'], call: () => Promise<ActionResult>): Prom
 async function poll(): Promise<void> {
   try {
     if (!model.busy && inFlight() === 0 && document.visibilityState !== 'hidden') {
-      const now = await panelServer.selection();
+      const now = await call('panelGetSelection');
       const changed = !selection || now.sheet !== selection.sheet || now.row !== selection.row;
       if (changed && !model.busy) {
         selection = now;

@@ -86,9 +86,8 @@ function daysLine(deal: PanelDeal, view: PanelView): HTMLElement {
 
 /** Amount, weighted amount, expected close and Health as a definition list. */
 export function dealFacts(deal: PanelDeal, view: PanelView): HTMLElement {
-  const { t, tag, state } = view;
-  const open = state.stages.find((s) => s.name === deal.stage)?.outcome === 'open';
-  const overdue = open && deal.expectedClose !== '' && deal.expectedClose < state.today;
+  const { t, tag } = view;
+  const overdue = deal.overdue;
   const row = (label: string, ...value: (Node | string | null)[]) =>
     el('div', { class: 'fact' }, el('dt', {}, label), el('dd', {}, ...value));
   const health = el('div', { class: `fact${deal.health === '' ? '' : ' wide'}` });

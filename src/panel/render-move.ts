@@ -1,4 +1,4 @@
-import type { PanelDeal, PanelStage } from '../shared/panel-protocol';
+import type { PanelDeal } from '../shared/panel-protocol';
 import { el, section } from './dom';
 import type { Flash, Handlers, PanelView } from './view';
 
@@ -12,7 +12,7 @@ export function moveForm(deal: PanelDeal, view: PanelView, on: Handlers): HTMLEl
   const { t, state, draft } = view;
   const stages = state.stages;
   const target = stages.find((s) => s.name === draft.to);
-  const forward = target !== undefined && isForward(stages, deal.stage, target);
+  const forward = target?.move === 'forward';
   const needsOverride = forward && state.missing.length > 0;
 
   const select = el('select', { id: 'move-to', name: 'to' });
@@ -101,15 +101,6 @@ export function moveForm(deal: PanelDeal, view: PanelView, on: Handlers): HTMLEl
     if (target) on.move();
   });
   return section('move', t.move, flashBox(view.flash, 'move', view), form);
-}
-
-/** A forward move is the only kind held to exit criteria (see src/engine/moves.ts). */
-function isForward(stages: readonly PanelStage[], from: string, to: PanelStage): boolean {
-  const a = stages.findIndex((s) => s.name === from);
-  const b = stages.indexOf(to);
-  const fromStage = stages[a];
-  if (fromStage?.outcome !== 'open' || to.outcome === 'lost' || a === b) return false;
-  return to.outcome === 'won' || b > a;
 }
 
 /** The last action's outcome: the server's message and, on a refusal, exactly what is missing. */

@@ -1,12 +1,13 @@
 import type {
   RunLog as RunLogWire,
+  SettingsSaveRequest,
   SettingsState as SettingsStateWire,
   Settings as SettingsWire,
 } from '../shared/settings-protocol';
 import { el, replaceChildren } from './dom';
 import { formatInstant } from './format';
 import { guessLanguage, type Strings, strings } from './i18n';
-import { messageOf, run } from './server';
+import { call, messageOf } from './server';
 
 /**
  * The settings dialog: the team's notification and schedule settings, and
@@ -15,14 +16,11 @@ import { messageOf, run } from './server';
  */
 const content = document.getElementById('content') as HTMLElement;
 
-/** What the dialog sends: the settings, whether the daily check should run, and an explicit take-over. */
-type SaveRequest = SettingsWire & { dailyChecksOn: boolean; takeOver?: boolean };
-
 let current: SettingsStateWire | null = null;
 let busy = false;
 let flash: { kind: 'ok' | 'error'; message: string } | null = null;
 // What the user submitted, kept when the server refuses it so nothing typed is lost.
-let draft: SaveRequest | null = null;
+let draft: SettingsSaveRequest | null = null;
 
 function t(): Strings {
   return strings(current?.language ?? guessLanguage());
@@ -73,7 +71,7 @@ function form(s: Strings, state: SettingsStateWire): HTMLFormElement {
     language.appendChild(option);
   }
   const close = el('button', { type: 'button', id: 'close' }, s.close);
-  const request = (takeOver: boolean): SaveRequest => ({
+  const request = (takeOver: boolean): SettingsSaveRequest => ({
     notifications: notifications.checked,
     managerEmail: email.value,
     dailyHour: Number(hour.value),
@@ -186,13 +184,13 @@ function lastRun(s: Strings, state: SettingsStateWire): HTMLElement {
   );
 }
 
-async function save(settings: SaveRequest): Promise<void> {
+async function save(settings: SettingsSaveRequest): Promise<void> {
   busy = true;
   flash = null;
   draft = settings;
   render();
   try {
-    current = await run<SettingsStateWire>('settingsSave', settings);
+    current = await call('settingsSave', settings);
     draft = null;
     flash = { kind: 'ok', message: t().saved };
   } catch (error) {
@@ -206,7 +204,7 @@ async function save(settings: SaveRequest): Promise<void> {
 async function load(): Promise<void> {
   render();
   try {
-    current = await run<SettingsStateWire>('settingsGetState');
+    current = await call('settingsGetState');
   } catch (error) {
     flash = { kind: 'error', message: t().serverError(messageOf(error)) };
   }

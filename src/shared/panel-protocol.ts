@@ -5,10 +5,15 @@
  */
 export type PanelLanguage = 'ko' | 'en';
 
+/** How a move to a stage relates to where the deal is: decided by the server, shown by the panel. */
+export type PanelMoveKind = 'forward' | 'back' | 'lost' | 'reopen' | 'same';
+
 export interface PanelStage {
   name: string;
   outcome: 'open' | 'won' | 'lost';
   probability: number;
+  /** What a move there would be for the deal shown (`null` when no deal is shown). */
+  move: PanelMoveKind | null;
 }
 
 export interface PanelDeal {
@@ -25,6 +30,10 @@ export interface PanelDeal {
   stageEntered: string;
   daysInStage: number | null;
   staleAfter: number | null;
+  /** Its stage is an open one: it has exit criteria to meet (a won or lost deal owes nothing). */
+  open: boolean;
+  /** Expected close is before today and the deal is still open. */
+  overdue: boolean;
 }
 
 export interface PanelTask {

@@ -15,6 +15,14 @@ export interface Settings {
   languageChoice: LanguageChoice;
 }
 
+/** What the settings dialog saves: the settings, whether the daily check should run, and an explicit take-over. */
+export interface SettingsSaveRequest extends Settings {
+  /** Turn the daily check on or off; left out, it stays as it is. */
+  dailyChecksOn?: boolean;
+  /** Run the daily check from the current user's account (it runs from someone else's now). */
+  takeOver?: boolean;
+}
+
 /** What the last daily check did, shown in Settings: triggers send no failure emails. */
 export interface RunLog {
   at: string;

@@ -3,17 +3,19 @@ import type { Cell } from '../../engine/cells';
 import { DEALS } from '../../engine/schema';
 import { findHeaderRow, headersLanguage } from '../../engine/table';
 import { isoDate } from '../../engine/zone';
-import { sendDigests } from './digest-send';
-import { DocumentStore } from '../storage/document-store';
-import { claimHealthColumn } from '../sheets/health-column';
-import { logStageEdits } from '../pipeline/stage-log';
+import type { RunLog } from '../../shared/settings-protocol';
+import { messages } from '../i18n/messages';
+import { uiText } from '../i18n/ui-text';
 import { openSession, type PipelineSession } from '../pipeline/session';
-import { type RunLog, readRunLogChecked, writeRunLog } from '../storage/run-log';
-import { managerAddresses, readSettingsChecked, resolveLanguage } from '../storage/settings';
-import { writeOwnedColumn } from '../sheets/sheets-io';
+import { logStageEdits } from '../pipeline/stage-log';
 import { appendTasks } from '../pipeline/task-append';
 import { claimDailyRun } from '../schedule/triggers';
-import { uiText } from '../i18n/ui-text';
+import { claimHealthColumn } from '../sheets/health-column';
+import { writeOwnedColumn } from '../sheets/sheets-io';
+import { beginExecution, type Execution } from '../storage/execution';
+import { readRunLog, writeRunLog } from '../storage/run-log';
+import { managerAddresses } from '../storage/settings';
+import { sendDigests } from './digest-send';
 
 interface ClockEvent {
   triggerUid?: string;
@@ -26,48 +28,39 @@ interface ClockEvent {
  * digests not yet sent today. A second run the same day writes nothing and
  * sends nothing. Errors are recorded for Settings, since triggers send no
  * failure mail; one bad row never stops the run for the others.
+ *
+ * @returns what the run did, or `null` when the trigger that fired is no longer the spreadsheet's daily check
  */
-export function dailyCheck(
-  trigger: RunLog['trigger'],
-  now: Date = new Date(),
-  triggerUid?: string,
-): RunLog | null {
-  const ss = SpreadsheetApp.getActive();
-  const store = new DocumentStore();
-  const read = readSettingsChecked(store);
-  const language = resolveLanguage(read.settings, ss);
-  const settingsProblem = read.problem === null ? null : readSettingsChecked(store, language).problem;
-  const previous = readRunLogChecked(store, language);
+export function dailyCheck(exec: Execution, trigger: RunLog['trigger'], triggerUid?: string): RunLog | null {
+  const { ss, store, language, now } = exec;
+  const previous = readRunLog(store);
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(30_000)) {
-    // Said in the UI language (runChecksNow shows it as an alert) and kept, so Settings shows the skip.
+    // Kept, so Settings shows the skip (and "Run checks now" shows it as an alert).
     const skipped: RunLog = {
       at: now.toISOString(),
       trigger,
       ok: false,
-      error:
-        language === 'ko'
-          ? '다른 점검이 아직 실행 중이어서 이번 점검은 건너뛰었습니다. 다음 점검이 이어서 처리합니다.'
-          : 'Another check was still running; this one was skipped. The next check picks up from there.',
+      error: messages(language).checkSkipped,
     };
     writeRunLog(store, skipped);
     store.save();
     return skipped;
   }
   try {
-    if (trigger === 'schedule' && !claimDailyRun(ss, store, triggerUid, read.settings.dailyHour)) {
+    if (trigger === 'schedule' && !claimDailyRun(ss, store, triggerUid, exec.settings.dailyHour)) {
       // A trigger of an account the daily check was taken over from: it retired itself.
       store.save();
       return null;
     }
     let log: RunLog;
     try {
-      log = checkAndWrite(ss, trigger, now, store, language, read.settings);
+      log = checkAndWrite(exec, trigger);
     } catch (e) {
       log = { at: now.toISOString(), trigger, ok: false, error: e instanceof Error ? e.message : String(e) };
     }
-    const warnings = [settingsProblem, previous.problem].filter((w): w is string => w !== null);
-    if (warnings.length > 0) log.warnings = [...(log.warnings ?? []), ...warnings];
+    const warnings = [exec.settingsProblem, previous.unreadable ? messages(language).runLogUnreadable : null];
+    for (const warning of warnings) if (warning !== null) log.warnings = [...(log.warnings ?? []), warning];
     writeRunLog(store, log);
     store.save();
     return log;
@@ -76,59 +69,53 @@ export function dailyCheck(
   }
 }
 
-function checkAndWrite(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  trigger: RunLog['trigger'],
-  now: Date,
-  store: DocumentStore,
-  language: 'ko' | 'en',
-  settings: ReturnType<typeof readSettingsChecked>['settings'],
-): RunLog {
-  let session = openSession({ ss, now, language, store, logsOptional: true });
+function checkAndWrite(exec: Execution, trigger: RunLog['trigger']): RunLog {
+  let session = openSession(exec, { logsOptional: true });
   // Logging what the history misses needs both logs; a spreadsheet never set up has none to write to.
   const loggedLate = session.historySheet && session.tasksSheet ? logStageEdits(session) : 0;
-  if (loggedLate > 0) session = openSession({ ss, now, language, store, logsOptional: true });
+  if (loggedLate > 0) session = openSession(exec, { logsOptional: true });
   const assessment = assessDeals({
     deals: session.deals,
     historyByDeal: session.history(),
     taskKeys: session.tasks.keys,
     today: session.today,
-    language,
+    language: exec.language,
   });
-  const healthChanged = writeHealth(session, assessment);
-  const tasksCreated = session.tasksSheet
-    ? appendTasks(session.tasksSheet.sheet, session.tasksSheet.grid, assessment.tasks, session)
-    : 0;
-  const problems = [
-    ...session.pipeline.problems,
-    ...session.deals.problems,
-    ...session.historyProblems(),
-    ...session.tasks.problems,
-  ];
   const log: RunLog = {
-    at: now.toISOString(),
+    at: exec.now.toISOString(),
     trigger,
     ok: true,
     deals: session.deals.deals.length,
     stale: assessment.findings.stale.length,
     overdue: assessment.findings.overdue.length,
-    healthChanged,
-    tasksCreated,
-    problems: problems.length,
+    healthChanged: writeHealth(session, assessment),
+    tasksCreated: session.tasksSheet
+      ? appendTasks(session.tasksSheet.sheet, session.tasksSheet.grid, assessment.tasks, session)
+      : 0,
+    problems: problemCount(session),
     emailsSent: 0,
     ...(loggedLate > 0 ? { loggedLate } : {}),
   };
-  if (settings.notifications) {
-    const sent = sendDigests(store, assessment.findings, {
+  if (exec.settings.notifications) {
+    const sent = sendDigests(exec.store, assessment.findings, {
       day: isoDate(session.today),
-      managers: managerAddresses(settings),
-      language,
-      spreadsheetName: session.ss.getName(),
-      url: session.ss.getUrl(),
+      managers: managerAddresses(exec.settings),
+      language: exec.language,
+      spreadsheetName: exec.ss.getName(),
+      url: exec.ss.getUrl(),
     });
     Object.assign(log, sent);
   }
   return log;
+}
+
+function problemCount(session: PipelineSession): number {
+  return (
+    session.pipeline.problems.length +
+    session.deals.problems.length +
+    session.historyProblems().length +
+    session.tasks.problems.length
+  );
 }
 
 /**
@@ -139,48 +126,45 @@ function writeHealth(session: PipelineSession, assessment: Assessment): number {
   const { sheet, grid } = session.dealsSheet;
   const table = session.deals.table;
   const firstDataRow = table.firstRow + table.headerIndex + 1;
-  const rows = grid.length - (table.headerIndex + 1);
-  if (rows <= 0) return 0;
-  let column = session.health.column;
+  if (grid.length <= table.headerIndex + 1) return 0;
+  const known = session.health.column;
   const current: Cell[] = [];
   for (let i = table.headerIndex + 1; i < grid.length; i++)
-    current.push(column === null ? '' : (grid[i]?.[column] ?? ''));
+    current.push(known === null ? '' : (grid[i]?.[known] ?? ''));
   const next = current.map((value, k) => assessment.health.get(firstDataRow + k) ?? value);
-  if (column === null && next.every((v) => v === '')) return 0;
-  if (column === null) {
-    const headerIndex = findHeaderRow(grid, DEALS);
-    const headers = (grid[headerIndex] ?? []).map((h) => String(h ?? ''));
-    column = claimHealthColumn(
-      sheet,
-      session.health,
-      {
-        headerRow: headerIndex + 1,
-        lastColumn: Math.max(grid[0]?.length ?? 0, sheet.getLastColumn()),
-        language: headersLanguage(headers) ?? session.language,
-        headerAt: (c) => headers[c] ?? '',
-      },
-      session.own,
-    ).column;
-  } else {
-    column = session.healthColumnForWrite() ?? column;
-  }
+  if (known === null && next.every((v) => v === '')) return 0;
+  const column = known === null ? addHealthColumn(session) : (session.healthColumnForWrite() ?? known);
   return writeOwnedColumn(sheet, column + 1, firstDataRow, current, next);
+}
+
+/** A Health column after the last one, with its header in the header row, in the language of the Deals headers. */
+function addHealthColumn(session: PipelineSession): number {
+  const { sheet, grid } = session.dealsSheet;
+  const headerIndex = findHeaderRow(grid, DEALS);
+  const headers = (grid[headerIndex] ?? []).map((h) => String(h ?? ''));
+  const place = {
+    headerRow: headerIndex + 1,
+    lastColumn: Math.max(grid[0]?.length ?? 0, sheet.getLastColumn()),
+    language: headersLanguage(headers) ?? session.language,
+    headerAt: (c: number) => headers[c] ?? '',
+  };
+  return claimHealthColumn(sheet, session.health, place, session.own).column;
 }
 
 /** Trigger handler: errors are recorded, not thrown (nobody would see them). */
 export function runDailyChecks(e?: ClockEvent): void {
-  dailyCheck('schedule', new Date(), e?.triggerUid);
+  dailyCheck(beginExecution(), 'schedule', e?.triggerUid);
 }
 
 /** Menu: runs the check and says what it did. */
 export function runChecksNow(): void {
-  const log = dailyCheck('menu');
-  const ss = SpreadsheetApp.getActive();
-  const t = uiText(resolveLanguage(readSettingsChecked(new DocumentStore()).settings, ss));
+  const exec = beginExecution();
+  const log = dailyCheck(exec, 'menu');
+  const t = uiText(exec.language);
   if (!log) return;
   if (!log.ok) {
     SpreadsheetApp.getUi().alert(t.title, log.error ?? '', SpreadsheetApp.getUi().ButtonSet.OK);
     return;
   }
-  ss.toast(t.checksDone(log), t.title, 8);
+  exec.ss.toast(t.checksDone(log), t.title, 8);
 }

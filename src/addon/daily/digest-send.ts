@@ -1,8 +1,8 @@
 import type { HealthFindings } from '../../engine/health';
 import type { Language } from '../../engine/table';
-import { type DigestMail, planDigests } from './digest';
-import type { DocumentStore } from '../storage/document-store';
 import type { RunLog } from '../../shared/settings-protocol';
+import type { DocumentStore } from '../storage/document-store';
+import { type DigestMail, planDigests } from './digest';
 
 /**
  * Which digests went out today, so a rerun sends only the others: a send

@@ -1,11 +1,10 @@
 import { isoDate, monthIndexOf, monthKey, Zone } from '../../engine/zone';
-import { DocumentStore } from '../storage/document-store';
+import { uiText } from '../i18n/ui-text';
 import { Ownership } from '../sheets/ownership';
-import { readSettings, resolveLanguage } from '../storage/settings';
 import { SHEET_NAMES, sheetNameFor } from '../sheets/sheet-names';
 import { setBlock, wholeColumns } from '../sheets/sheets-io';
-import { uiText } from '../i18n/ui-text';
 import { freeSheetName, requireSheet } from '../sheets/workbook';
+import { beginExecution } from '../storage/execution';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -42,9 +41,7 @@ const SPILL_ROWS = 120;
  * a rebuild never duplicates a chart.
  */
 export function buildDashboard(): void {
-  const ss = SpreadsheetApp.getActive();
-  const store = new DocumentStore();
-  const language = resolveLanguage(readSettings(store), ss);
+  const { ss, store, language } = beginExecution();
   const l = LABELS[language];
   const own = new Ownership(ss, store);
   const stages = requireSheet(ss, 'Stages', language, own).sheet;

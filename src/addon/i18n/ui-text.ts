@@ -1,6 +1,14 @@
 import type { Language } from '../../engine/table';
-import type { RunLog } from '../storage/run-log';
-import type { SetupSummary } from '../setup/setup';
+import type { RunLog } from '../../shared/settings-protocol';
+
+/** What a setup run did, as its toast reports it. */
+export interface SetupSummary {
+  created: string[];
+  columnsAdded: string[];
+  dealIdsFilled: number;
+  /** Adopted deals that got a first Stage history row. */
+  historyStarted: number;
+}
 
 /** The add-on's own words (menus, dialogs, toasts), Korean and English. */
 const EN = {

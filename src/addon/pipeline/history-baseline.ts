@@ -5,7 +5,7 @@ import { readPipeline } from '../../engine/stages';
 import { type Language, readTable } from '../../engine/table';
 import { Zone } from '../../engine/zone';
 import { historyNotes } from '../i18n/history-notes';
-import { historyRow } from '../sheets/row-layout';
+import { rowLayout } from '../sheets/row-layout';
 import { appendRows, readGrid } from '../sheets/sheets-io';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -32,26 +32,19 @@ export function recordAdoptedDeals(
   const historyGrid = readGrid(sheets.history);
   const read = readHistory(historyGrid, pipeline, { zone });
   const known = changesByDeal(read.changes);
-  const table = readTable(historyGrid, HISTORY);
+  const layout = rowLayout(readTable(historyGrid, HISTORY));
   const rows = deals
     .filter((d) => d.id !== '' && !known.has(d.id) && !read.unreadableDeals.has(d.id))
-    .map((d) => {
-      const when = d.stageEntered === null ? now : new Date(zone.instant(d.stageEntered));
-      return historyRow(table, {
-        when,
+    .map((d) =>
+      layout.row({
+        when: d.stageEntered === null ? now : new Date(zone.instant(d.stageEntered)),
         dealId: d.id,
         from: '',
         to: d.stage.name,
         by: '',
         note: historyNotes(language).setupBaseline,
-      });
-    });
-  const first = rows[0];
-  if (!first) return 0;
-  appendRows(
-    sheets.history,
-    first.firstColumn,
-    rows.map((r) => r.row),
-  );
+      }),
+    );
+  appendRows(sheets.history, layout.firstColumn, rows);
   return rows.length;
 }

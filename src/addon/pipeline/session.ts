@@ -8,11 +8,12 @@ import { type Pipeline, readPipeline } from '../../engine/stages';
 import { type Language, readTable, type Table } from '../../engine/table';
 import { readTasks, type TasksRead } from '../../engine/tasks';
 import { type DayNumber, Zone } from '../../engine/zone';
-import { DocumentStore } from '../storage/document-store';
+import { messages } from '../i18n/messages';
 import { claimHealthColumn, findHealthColumn, type HealthColumnFound } from '../sheets/health-column';
 import { Ownership } from '../sheets/ownership';
-import { readSettings, resolveLanguage } from '../storage/settings';
 import { type LoadedSheet, loadSheet, requireSheet } from '../sheets/workbook';
+import type { DocumentStore } from '../storage/document-store';
+import type { Execution } from '../storage/execution';
 
 /**
  * Everything one panel action, edit or daily check needs, read once: each
@@ -20,6 +21,8 @@ import { type LoadedSheet, loadSheet, requireSheet } from '../sheets/workbook';
  * the CLI does.
  */
 export interface PipelineSession {
+  /** The execution this session belongs to: open it again after a write with `openSession(session.exec)`. */
+  readonly exec: Execution;
   readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
   readonly zone: Zone;
   readonly ctx: DateContext;
@@ -52,12 +55,6 @@ export interface PipelineSession {
 }
 
 export interface SessionOptions {
-  /** The spreadsheet, when the caller has it already. */
-  readonly ss?: GoogleAppsScript.Spreadsheet.Spreadsheet;
-  readonly now?: Date;
-  /** The UI language, when the caller resolved it already (once per execution). */
-  readonly language?: Language;
-  readonly store?: DocumentStore;
   /**
    * A daily check still flags stale and overdue deals in a spreadsheet whose
    * Stage history or Tasks sheet does not exist yet; everything else needs them.
@@ -71,13 +68,11 @@ const NO_HISTORY = [
 ];
 const NO_TASKS = [[TASKS.columns.dealId.en, TASKS.columns.task.en]];
 
-export function openSession(options: SessionOptions = {}): PipelineSession {
-  const ss = options.ss ?? SpreadsheetApp.getActive();
-  const now = options.now ?? new Date();
+/** Reads the pipeline's sheets for one action of `exec` (read again after a write: `openSession(exec)`). */
+export function openSession(exec: Execution, options: SessionOptions = {}): PipelineSession {
+  const { ss, store, language, now } = exec;
   const zone = new Zone(ss.getSpreadsheetTimeZone());
   const ctx: DateContext = { zone };
-  const store = options.store ?? new DocumentStore();
-  const language = options.language ?? resolveLanguage(readSettings(store), ss);
   const own = new Ownership(ss, store);
   const stagesSheet = requireSheet(ss, 'Stages', language, own);
   const dealsSheet = requireSheet(ss, 'Deals', language, own);
@@ -87,10 +82,7 @@ export function openSession(options: SessionOptions = {}): PipelineSession {
   const tasksSheet = log('Tasks');
   const historyGrid = historySheet?.grid ?? NO_HISTORY;
   const pipeline = readPipeline(stagesSheet.grid);
-  if (pipeline.stages.length === 0)
-    throw new PipelineError(
-      language === 'ko' ? 'Stages 시트에 읽을 수 있는 단계가 없습니다.' : 'Stages has no readable stages.',
-    );
+  if (pipeline.stages.length === 0) throw new PipelineError(messages(language).noStages);
   // Stage history's header must be there before anything is written: rows are laid out by it.
   // (Tasks' header is checked by readTasks below.)
   const historyTable = readTable(historyGrid, HISTORY);
@@ -102,6 +94,7 @@ export function openSession(options: SessionOptions = {}): PipelineSession {
     return historyRead;
   };
   return {
+    exec,
     ss,
     zone,
     ctx,

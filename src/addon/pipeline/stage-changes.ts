@@ -4,9 +4,9 @@ import type { Stage } from '../../engine/stages';
 import { newTasks, type PlannedTask } from '../../engine/tasks';
 import { textOf } from '../../engine/values';
 import { DAY_MS, type DayNumber } from '../../engine/zone';
-import { historyRow } from '../sheets/row-layout';
-import { logSheets, type PipelineSession } from './session';
+import { rowLayout } from '../sheets/row-layout';
 import { appendRows, writeColumnCells } from '../sheets/sheets-io';
+import { logSheets, type PipelineSession } from './session';
 import { appendTasks } from './task-append';
 
 /** One deal entering a stage: from the panel, a typed edit, or a change logged late. */
@@ -46,16 +46,14 @@ export function applyStageChanges(
   const { zone, today, now } = session;
   const dealsTable = session.deals.table;
 
+  const layout = rowLayout(session.historyTable);
   const rows: Cell[][] = [];
-  let firstColumn = 1;
   const planned: PlannedTask[] = [];
   for (const c of changes) {
     const day = c.enteredDay ?? today;
     const plan = planStageChange({ id: c.dealId, owner: c.owner }, c.from, c.to, day, c.by, c.note);
-    const laid = historyRow(session.historyTable, { when: c.when ?? now, ...plan.history });
-    firstColumn = laid.firstColumn;
-    rows.push(laid.row);
-    if (c.withTasks !== false) planned.push(...plan.tasks);
+    rows.push(layout.row({ when: c.when ?? now, ...plan.history }));
+    if (c.withTasks !== false) for (const task of plan.tasks) planned.push(task);
   }
   const tasks = newTasks(planned, session.tasks.keys);
 
@@ -84,7 +82,7 @@ export function applyStageChanges(
   }
 
   const logs = logSheets(session);
-  appendRows(logs.history.sheet, firstColumn, rows);
+  appendRows(logs.history.sheet, layout.firstColumn, rows);
   appendTasks(logs.tasks.sheet, logs.tasks.grid, tasks, session);
   session.store.save();
   return { tasks };

@@ -2,11 +2,10 @@ import type { Cell } from '../../engine/cells';
 import { parseDate } from '../../engine/dates';
 import { cellTexts } from '../../engine/texts';
 import { isTotalsRow } from '../../engine/totals';
-import { stageKey, textOf } from '../../engine/values';
+import { sameStage, textOf } from '../../engine/values';
 import { DAY_MS, type DayNumber } from '../../engine/zone';
-import { IdSequence } from '../sheets/ids';
+import { dealIds, type IdSequence } from '../sheets/ids';
 import type { PipelineSession } from './session';
-import { DEAL_ID_KEY } from '../setup/setup';
 import type { StageChangeRequest } from './stage-changes';
 
 /** A Deals row whose Stage a person typed, picked or pasted. */
@@ -44,9 +43,7 @@ export function planStageEdits(session: PipelineSession, edits: readonly StageEd
   const texts = cellTexts(session.language);
   const col = table.columns;
   const cell = (i: number, c: number | undefined): Cell => (c === undefined ? '' : (grid[i]?.[c] ?? ''));
-  const ids = new IdSequence(
-    'D-',
-    DEAL_ID_KEY,
+  const ids = dealIds(
     table.dataRows.map((i) => cell(i, col.id)),
     session.store,
   );
@@ -72,7 +69,7 @@ export function planStageEdits(session: PipelineSession, edits: readonly StageEd
     const old = textOf(edit.oldValue ?? '');
     const trustHistory = last !== undefined && !(old !== '' && session.unreadableHistory().has(dealId));
     const previous = trustHistory ? last.to.name : old;
-    if (previous !== '' && stageKey(previous) === stageKey(to.name)) continue;
+    if (previous !== '' && sameStage(previous, to.name)) continue;
     if (dealId === '' && col.id !== undefined) {
       dealId = ids.take();
       plan.newIds.set(i + 1, dealId);

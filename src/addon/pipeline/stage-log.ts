@@ -2,10 +2,10 @@ import { isTotalsRow } from '../../engine/totals';
 import { unloggedStages } from '../../engine/unlogged';
 import { textOf } from '../../engine/values';
 import { DAY_MS, isoDateTime } from '../../engine/zone';
-import type { DocumentStore } from '../storage/document-store';
 import { historyNotes } from '../i18n/history-notes';
-import { type PipelineSession, rowOfDeal } from './session';
 import { writeColumnCells } from '../sheets/sheets-io';
+import type { DocumentStore } from '../storage/document-store';
+import { type PipelineSession, rowOfDeal } from './session';
 import { applyStageChanges, type StageChangeRequest } from './stage-changes';
 import { planStageEdits, type StageEdit, type StageEditPlan } from './stage-edits';
 

@@ -1,7 +1,5 @@
+import type { DocumentStore } from '../storage/document-store';
 import { type DailyRun, readDailyRun, readDailyRunRecord, writeDailyRun } from './daily-run';
-import { DocumentStore } from '../storage/document-store';
-import { readSettings, resolveLanguage } from '../storage/settings';
-import { uiText } from '../i18n/ui-text';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Trigger = GoogleAppsScript.Script.Trigger;
@@ -110,31 +108,4 @@ export function claimDailyRun(
   }
   for (const t of mine(ss).daily) if (t.getUniqueId() === triggerUid) ScriptApp.deleteTrigger(t);
   return false;
-}
-
-/** Menu: flips the daily checks and says which way (asking first when they run from someone else's account). */
-export function toggleDailyChecks(): void {
-  const ss = SpreadsheetApp.getActive();
-  const store = new DocumentStore();
-  const settings = readSettings(store);
-  const t = uiText(resolveLanguage(settings, ss));
-  const status = dailyRunStatus(ss, store);
-  if (status.run) {
-    if (!status.mine) {
-      const ui = SpreadsheetApp.getUi();
-      const answer = ui.alert(
-        t.title,
-        t.turnOffOthers(status.run.owner, status.run.hour),
-        ui.ButtonSet.YES_NO,
-      );
-      if (answer !== ui.Button.YES) return;
-    }
-    turnDailyChecksOff(ss, store);
-    store.save();
-    ss.toast(t.checksOff, t.title, 6);
-    return;
-  }
-  turnDailyChecksOn(ss, store, settings.dailyHour);
-  store.save();
-  ss.toast(t.checksOn(settings.dailyHour), t.title, 6);
 }

@@ -4,18 +4,18 @@ import { DEALS, HISTORY, STAGES, TASKS, type TableSchema } from '../../engine/sc
 import { findColumns, findHeaderRow, headersLanguage, type Language } from '../../engine/table';
 import { isTotalsRow } from '../../engine/totals';
 import { parseProbability } from '../../engine/values';
-import { defaultStages, outcomeWord } from './default-pipeline';
-import { DocumentStore } from '../storage/document-store';
-import { claimHealthColumn, findHealthColumn } from '../sheets/health-column';
+import { type SetupSummary, uiText } from '../i18n/ui-text';
 import { recordAdoptedDeals } from '../pipeline/history-baseline';
-import { IdSequence } from '../sheets/ids';
+import { ensureEditTrigger } from '../schedule/triggers';
+import { claimHealthColumn, findHealthColumn } from '../sheets/health-column';
+import { dealIds } from '../sheets/ids';
 import { Ownership } from '../sheets/ownership';
-import { readSettings, resolveLanguage } from '../storage/settings';
 import { sheetNameFor } from '../sheets/sheet-names';
 import { columnLetter, readGrid, setBlock, writeColumnCells } from '../sheets/sheets-io';
-import { ensureEditTrigger } from '../schedule/triggers';
-import { uiText } from '../i18n/ui-text';
 import { fitsLog, freeSheetName, isLog, type PipelineTable, sheetByName } from '../sheets/workbook';
+import type { DocumentStore } from '../storage/document-store';
+import { beginExecution } from '../storage/execution';
+import { defaultStages, outcomeWord } from './default-pipeline';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -56,16 +56,6 @@ export function numberFormats(locale: string): Partial<Record<PipelineTable, Rec
     'Stage history': { when: dateTime },
     Tasks: { due: date, created: dateTime },
   };
-}
-
-export const DEAL_ID_KEY = 'sheetsPipeline.lastDealNumber';
-
-export interface SetupSummary {
-  created: string[];
-  columnsAdded: string[];
-  dealIdsFilled: number;
-  /** Adopted deals that got a first Stage history row. */
-  historyStarted: number;
 }
 
 /** A table's sheet as setup left it: where its header row is and where each field's column is. */
@@ -285,7 +275,7 @@ function fillDealIds(deals: PreparedTable, healthColumn: number, store: Document
     .getRange(headerRow + 1, 1, rows.length, Math.max(1, grid[0]?.length ?? 1))
     .getFormulas();
   const current = rows.map((row) => row[idColumn] ?? '');
-  const ids = new IdSequence('D-', DEAL_ID_KEY, current, store);
+  const ids = dealIds(current, store);
   const fill = new Map<number, Cell>();
   rows.forEach((row, i) => {
     const typed = (c: number) => (formulas[i]?.[c] ?? '') === '';
@@ -302,9 +292,7 @@ function fillDealIds(deals: PreparedTable, healthColumn: number, store: Document
 
 /** Menu: Set up pipeline sheets. */
 export function setupPipeline(): void {
-  const ss = SpreadsheetApp.getActive();
-  const store = new DocumentStore();
-  const language = resolveLanguage(readSettings(store), ss);
+  const { ss, store, language } = beginExecution();
   const t = uiText(language);
   // Setup appends to Stage history and fills Deal IDs: never while another run writes.
   const lock = LockService.getDocumentLock();

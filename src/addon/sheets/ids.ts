@@ -52,3 +52,16 @@ export class IdSequence {
     this.store.set(this.propertyKey, String(this.next - 1));
   }
 }
+
+const DEAL_ID_KEY = 'sheetsPipeline.lastDealNumber';
+const TASK_ID_KEY = 'sheetsPipeline.lastTaskNumber';
+
+/** Deal IDs `D-0001`…, above every id in `existing` and every id ever handed out. */
+export function dealIds(existing: readonly Cell[], store: DocumentStore): IdSequence {
+  return new IdSequence('D-', DEAL_ID_KEY, existing, store);
+}
+
+/** Task IDs `T-0001`…, likewise. */
+export function taskIds(existing: readonly Cell[], store: DocumentStore): IdSequence {
+  return new IdSequence('T-', TASK_ID_KEY, existing, store);
+}

@@ -2,6 +2,7 @@ import { type Cell, isBlankCell } from '../../engine/cells';
 import { PipelineError } from '../../engine/problems';
 import { DEALS, HISTORY, STAGES, TASKS, type TableSchema } from '../../engine/schema';
 import { findColumns, findHeaderRow, type Language } from '../../engine/table';
+import { messages } from '../i18n/messages';
 import type { Ownership } from './ownership';
 import { SHEET_NAMES } from './sheet-names';
 import { readGrid } from './sheets-io';
@@ -82,12 +83,7 @@ export function requireSheet(
   own: Ownership,
 ): LoadedSheet {
   const loaded = loadSheet(ss, table, own);
-  if (!loaded)
-    throw new PipelineError(
-      language === 'ko'
-        ? `${table} 시트가 없습니다. 확장 프로그램 › Sheets Pipeline › 파이프라인 시트 설정을 먼저 실행하세요.`
-        : `There is no ${table} sheet. Run Extensions › Sheets Pipeline › Set up pipeline sheets.`,
-    );
+  if (!loaded) throw new PipelineError(messages(language).noSheet(table));
   return loaded;
 }
 

@@ -1,0 +1,16 @@
+import { uiText } from '../i18n/ui-text';
+import { beginExecution } from '../storage/execution';
+
+/** Menu: opens the deal panel beside the sheet. */
+export function showDealPanel(): void {
+  const t = uiText(beginExecution().language);
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(t.panelTitle);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/** Menu: opens the settings dialog. */
+export function showSettings(): void {
+  const t = uiText(beginExecution().language);
+  const html = HtmlService.createHtmlOutputFromFile('Settings').setWidth(420).setHeight(560);
+  SpreadsheetApp.getUi().showModalDialog(html, t.settingsTitle);
+}

@@ -1,0 +1,51 @@
+import type { Language } from '../../engine/table';
+
+/**
+ * What the add-on says when something is wrong or refused, outside the deal
+ * panel (whose words are in panel-text.ts): errors shown in dialogs and
+ * alerts, and problems recorded for Settings. One table per language, so a
+ * missing translation is a type error.
+ */
+const EN = {
+  noSheet: (table: string) =>
+    `There is no ${table} sheet. Run Extensions › Sheets Pipeline › Set up pipeline sheets.`,
+  noStages: 'Stages has no readable stages.',
+  checkSkipped: 'Another check was still running; this one was skipped. The next check picks up from there.',
+  settingsUnreadable: (detail: string) =>
+    `The saved settings could not be read, so the defaults (notifications off) are in use${detail ? ` (${detail})` : ''}. Save Settings again.`,
+  notASettingsRecord: 'not a settings record',
+  runLogUnreadable: 'The record of the last run could not be read; this run replaces it.',
+  hour: 'Daily hour must be a whole hour from 0 to 23.',
+  notifications: 'Notifications must be on or off.',
+  managerText: 'Manager email must be text.',
+  managersTooLong: (length: number, max: number) =>
+    `Manager emails are too long (${length.toLocaleString('en-US')} characters; at most ${max.toLocaleString('en-US')}).`,
+  tooManyManagers: (count: number, max: number) => `At most ${max} manager emails (${count} given).`,
+  notAnEmail: (address: string) => `'${address}' is not an email address.`,
+  languageChoice: 'Language must be auto, ko or en.',
+};
+
+export type Messages = typeof EN;
+
+const KO: Messages = {
+  noSheet: (table) =>
+    `${table} 시트가 없습니다. 확장 프로그램 › Sheets Pipeline › 파이프라인 시트 설정을 먼저 실행하세요.`,
+  noStages: 'Stages 시트에 읽을 수 있는 단계가 없습니다.',
+  checkSkipped: '다른 점검이 아직 실행 중이어서 이번 점검은 건너뛰었습니다. 다음 점검이 이어서 처리합니다.',
+  settingsUnreadable: (detail) =>
+    `저장된 설정을 읽을 수 없어 기본값(알림 꺼짐)을 쓰고 있습니다${detail ? ` (${detail})` : ''}. 설정을 다시 저장하세요.`,
+  notASettingsRecord: '설정 형식이 아닙니다',
+  runLogUnreadable: '지난 점검 기록을 읽을 수 없었습니다. 이번 점검 기록으로 바꿉니다.',
+  hour: '점검 시각은 0부터 23 사이의 정수여야 합니다.',
+  notifications: '알림 설정은 켜기 또는 끄기여야 합니다.',
+  managerText: '관리자 이메일은 글자여야 합니다.',
+  managersTooLong: (length, max) =>
+    `관리자 이메일이 너무 깁니다 (${length.toLocaleString('ko-KR')}자, 최대 ${max.toLocaleString('ko-KR')}자).`,
+  tooManyManagers: (count, max) => `관리자 이메일은 ${max}개까지입니다 (${count}개 입력).`,
+  notAnEmail: (address) => `'${address}'은(는) 이메일 주소가 아닙니다.`,
+  languageChoice: '언어는 auto, ko, en 중 하나여야 합니다.',
+};
+
+export function messages(language: Language): Messages {
+  return language === 'ko' ? KO : EN;
+}

@@ -1,0 +1,143 @@
+import type { Cell } from '../../engine/cells';
+import type { Deal } from '../../engine/deals';
+import { weightedAmount } from '../../engine/forecast';
+import { enteredDayOf } from '../../engine/health';
+import { type ExitCheck, exitCheck, moveKind } from '../../engine/moves';
+import type { Stage } from '../../engine/stages';
+import { cellTexts } from '../../engine/texts';
+import { sameStage, textOf } from '../../engine/values';
+import { isoDate } from '../../engine/zone';
+import type { PanelDeal, PanelState, PanelTask } from '../../shared/panel-protocol';
+import { panelText } from '../i18n/panel-text';
+import { type PipelineSession, rowOfDeal } from '../pipeline/session';
+import { SHEET_NAMES } from '../sheets/sheet-names';
+
+/**
+ * The panel's whole view of one deal, decided here: what each move would be,
+ * whether the deal is open or overdue, its weighted amount. The sidebar
+ * only shows it.
+ */
+export function stateForRow(session: PipelineSession, gridRow: number): PanelState {
+  const t = panelText(session.language);
+  const sheetRow = gridRow + 1;
+  const deal = session.deals.deals.find((d) => d.row === sheetRow);
+  if (!deal) {
+    const problems = session.deals.problems.filter((p) => p.row === sheetRow);
+    if (problems.length > 0)
+      return emptyState(session, problems.map((p) => cellTexts(session.language).problem(p)).join('\n'));
+    const stageCell = textOf(cellAt(session, gridRow, session.deals.table.columns.stage));
+    return emptyState(session, stageCell === '' ? t.noStage : t.selectDeal);
+  }
+  const check = checkOf(session, deal);
+  return {
+    ...baseState(session, deal.stage),
+    deal: panelDeal(session, deal),
+    checklist: check.checklist.map((c) => ({ criterion: c.criterion, done: c.done })),
+    requiredFields: [...check.requiredFields],
+    missing: [...check.missing],
+    openTasks: openTasks(session, deal),
+    next: nextStage(session, deal.stage)?.name ?? null,
+  };
+}
+
+/** The state for the selected Deals row (or why no deal is shown). */
+export function stateForSelection(
+  session: PipelineSession,
+  selection: { sheet: string; row: number },
+): PanelState {
+  const t = panelText(session.language);
+  if (!SHEET_NAMES.Deals.aliases.includes(selection.sheet)) return emptyState(session, t.selectDeal);
+  if (selection.row <= session.deals.table.firstRow + session.deals.table.headerIndex)
+    return emptyState(session, t.selectDeal);
+  return stateForRow(session, selection.row - 1);
+}
+
+export function emptyState(session: PipelineSession, notice: string): PanelState {
+  return { ...baseState(session, null), notice };
+}
+
+/** The exit check of the deal's current stay, as a forward move is judged by. */
+export function checkOf(session: PipelineSession, deal: Deal): ExitCheck {
+  const entered = enteredDayOf(deal, session.history().get(deal.id));
+  return exitCheck(deal, entered, session.tasks.tasks, session.deals.table);
+}
+
+/** A deal and its grid row, by Deal ID (users sort and filter: never by a remembered row). */
+export function findDeal(session: PipelineSession, dealId: string): { deal: Deal; gridRow: number } | null {
+  const gridRow = rowOfDeal(session, dealId);
+  if (gridRow < 0) return null;
+  const deal = session.deals.deals.find((d) => d.row === gridRow + 1);
+  return deal ? { deal, gridRow } : null;
+}
+
+function panelDeal(session: PipelineSession, deal: Deal): PanelDeal {
+  const entered = enteredDayOf(deal, session.history().get(deal.id));
+  const open = deal.stage.outcome === 'open';
+  return {
+    id: deal.id,
+    row: deal.row,
+    name: deal.name,
+    company: deal.company,
+    owner: deal.owner,
+    amount: deal.amount,
+    weighted: weightedAmount(deal),
+    expectedClose: deal.expectedClose === null ? '' : isoDate(deal.expectedClose),
+    health: deal.health,
+    stage: deal.stage.name,
+    stageEntered: entered === null ? '' : isoDate(entered),
+    daysInStage: entered === null ? null : session.today - entered,
+    staleAfter: deal.stage.staleAfter,
+    open,
+    overdue: open && deal.expectedClose !== null && deal.expectedClose < session.today,
+  };
+}
+
+/** The deal's other open tasks: not Done, and not a Required task of the stay the checklist shows. */
+function openTasks(session: PipelineSession, deal: Deal): PanelTask[] {
+  if (deal.id === '') return [];
+  return session.tasks.tasks
+    .filter(
+      (task) =>
+        task.dealId === deal.id && !task.done && !(task.required && sameStage(task.stage, deal.stage.name)),
+    )
+    .map((task) => ({
+      key: task.key,
+      row: task.row,
+      task: task.task,
+      due: task.due === null ? '' : isoDate(task.due),
+      done: task.done,
+      source: task.source,
+    }));
+}
+
+function baseState(session: PipelineSession, current: Stage | null): PanelState {
+  return {
+    language: session.language,
+    locale: session.ss.getSpreadsheetLocale(),
+    today: isoDate(session.today),
+    stages: session.pipeline.stages.map((s) => ({
+      name: s.name,
+      outcome: s.outcome,
+      probability: s.probability,
+      move: current ? moveKind(current, s) : null,
+    })),
+    deal: null,
+    notice: null,
+    checklist: [],
+    requiredFields: [],
+    missing: [],
+    openTasks: [],
+    next: null,
+  };
+}
+
+/** The next open stage, or the first won stage after the last open one. */
+function nextStage(session: PipelineSession, stage: Stage): Stage | undefined {
+  if (stage.outcome !== 'open') return undefined;
+  const later = session.pipeline.stages.filter((s) => s.index > stage.index && s.outcome !== 'lost');
+  return later.find((s) => s.outcome === 'open') ?? later.find((s) => s.outcome === 'won');
+}
+
+function cellAt(session: PipelineSession, gridRow: number, column: number | undefined): Cell {
+  return column === undefined ? '' : (session.dealsSheet.grid[gridRow]?.[column] ?? '');
+}

@@ -1,0 +1,27 @@
+import type {
+  ActionResult,
+  ChecklistRequest,
+  MoveRequest,
+  PanelSelection,
+  PanelState,
+  TaskDoneRequest,
+} from './panel-protocol';
+import type { SettingsSaveRequest, SettingsState } from './settings-protocol';
+
+/**
+ * The server functions the sidebar and the settings dialog call through
+ * `google.script.run`, with what they take and give. The browser's client
+ * is typed by it (src/panel/server.ts), and the server's exports are checked
+ * against it (src/addon/server-api.check.ts), so a renamed function or a
+ * changed shape breaks the build on both sides.
+ */
+export interface ServerApi {
+  panelGetSelection(): PanelSelection;
+  /** By Deal ID after an action; without one, the selected Deals row. */
+  panelGetState(dealId?: string): PanelState;
+  panelMoveDeal(request: MoveRequest): ActionResult;
+  panelSetChecklistItem(request: ChecklistRequest): ActionResult;
+  panelSetTaskDone(request: TaskDoneRequest): ActionResult;
+  settingsGetState(): SettingsState;
+  settingsSave(request: SettingsSaveRequest): SettingsState;
+}
