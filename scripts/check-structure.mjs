@@ -58,7 +58,9 @@ const ADDON = 'src/addon';
 const LEAVES = ['src/engine', 'src/shared', `${ADDON}/i18n`];
 const IO = [`${ADDON}/sheets`, `${ADDON}/storage`];
 const HELPERS = [`${ADDON}/pipeline`, `${ADDON}/schedule`];
-const FEATURES = ['setup', 'daily', 'edits', 'panel', 'dashboard', 'dialogs', 'functions'].map((f) => `${ADDON}/${f}`);
+const FEATURES = ['setup', 'daily', 'edits', 'panel', 'dashboard', 'dialogs', 'functions'].map(
+  (f) => `${ADDON}/${f}`,
+);
 const allowed = new Map([
   ['src/engine', []],
   ['src/shared', []],
@@ -85,7 +87,8 @@ for (const [file, targets] of graph) {
 }
 
 // 3. The engine is pure: no Apps Script global.
-const GLOBALS = /\b(SpreadsheetApp|ScriptApp|PropertiesService|LockService|MailApp|HtmlService|Session|Utilities|CacheService|Charts)\./;
+const GLOBALS =
+  /\b(SpreadsheetApp|ScriptApp|PropertiesService|LockService|MailApp|HtmlService|Session|Utilities|CacheService|Charts)\./;
 for (const file of files.filter((f) => f.startsWith('src/engine/'))) {
   const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
   if (GLOBALS.test(code)) problems.push(`${relative(SRC, file)} names an Apps Script global`);
@@ -93,7 +96,8 @@ for (const file of files.filter((f) => f.startsWith('src/engine/'))) {
 
 // 4. Ten files at most directly in src/addon.
 const top = readdirSync(ADDON).filter((n) => statSync(join(ADDON, n)).isFile());
-if (top.length > 10) problems.push(`src/addon has ${top.length} files of its own (at most 10): ${top.join(', ')}`);
+if (top.length > 10)
+  problems.push(`src/addon has ${top.length} files of its own (at most 10): ${top.join(', ')}`);
 
 // 5. A test beside every engine module.
 for (const file of files.filter((f) => dirname(f) === 'src/engine')) {
@@ -102,7 +106,9 @@ for (const file of files.filter((f) => dirname(f) === 'src/engine')) {
 }
 
 if (problems.length > 0) {
-  console.error(`check-structure: ${problems.length} problem(s)\n${problems.map((p) => `- ${p}`).join('\n')}`);
+  console.error(
+    `check-structure: ${problems.length} problem(s)\n${problems.map((p) => `- ${p}`).join('\n')}`,
+  );
   process.exit(1);
 }
 console.log(`check-structure: ${files.length} files, no circles, layers respected`);

@@ -1,9 +1,10 @@
 import { PipelineError } from '../engine/problems';
-import { checkPipeline, reportJson } from '../engine/report';
+import { buildReport } from '../engine/report';
 import { DAY_MS, localOf, Zone } from '../engine/zone';
 import { parseArgs, type ReportArgs, USAGE, UsageError } from './args';
 import { InputError, readWorkbook } from './files';
 import { renderReport } from './render';
+import { reportJson } from './report-json';
 import { terminalText } from './text-table';
 
 export interface CliIo {
@@ -36,7 +37,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     const today = args.asOf === null ? zone.day(io.now().getTime()) : parseAsOf(args.asOf);
     const grids = readWorkbook(args.folder);
     const options = { zone, today, dayFirst: args.dayFirst, ...(args.lang ? { language: args.lang } : {}) };
-    const report = reportJson(checkPipeline(grids, options), options);
+    const report = reportJson(buildReport(grids, options), options);
     io.stdout(args.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report));
     return args.strict && report.problems.length > 0 ? 1 : 0;
   } catch (e) {

@@ -1,11 +1,106 @@
+import type { ConversionRow } from '../engine/conversion';
+import type { ForecastRow } from '../engine/forecast';
 import { describeProblem } from '../engine/problems';
-import type { ReportJson } from '../engine/report';
-import { terminalText, textTable } from './text-table';
+import type { ReportJson } from './report-json';
+import { type Align, terminalText, textTable } from './text-table';
 
 const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const amount = (n: number) => whole.format(n);
 const percent = (n: number | null) => (n === null ? '' : `${(n * 100).toFixed(1)}%`);
 const count = (n: number | null) => (n === null ? '' : String(n));
+
+/** One column of a printed table: its header, its alignment, and how a row shows in it. */
+interface Column<T> {
+  readonly header: string;
+  readonly align: Align;
+  readonly value: (row: T) => string;
+}
+
+const left = <T>(header: string, value: (row: T) => string): Column<T> => ({ header, align: 'left', value });
+const right = <T>(header: string, value: (row: T) => string): Column<T> => ({
+  header,
+  align: 'right',
+  value,
+});
+
+const FORECAST: readonly Column<ForecastRow>[] = [
+  left('Month', (f) => f.month),
+  right('Weighted', (f) => amount(f.weighted)),
+  right('Open pipeline', (f) => amount(f.openPipeline)),
+  right('Won', (f) => amount(f.won)),
+  right('Open deals', (f) => String(f.openDeals)),
+];
+
+const CONVERSION: readonly Column<ConversionRow>[] = [
+  left('Stage', (c) => c.stage),
+  right('Reached', (c) => String(c.reached)),
+  right('Advanced', (c) => String(c.advanced)),
+  right('Dropped', (c) => String(c.dropped)),
+  right('Conversion', (c) => percent(c.conversion)),
+  right('Won', (c) => String(c.won)),
+  right('Closed', (c) => String(c.closed)),
+  right('Win rate', (c) => percent(c.winRate)),
+  right('95% range', (c) =>
+    c.winRateLow === null ? '' : `${percent(c.winRateLow)}–${percent(c.winRateHigh)}`,
+  ),
+  right('Median days', (c) => count(c.medianDays)),
+  right('Suggested stale', (c) => count(c.suggestedStaleAfter)),
+];
+
+const STALE: readonly Column<ReportJson['stale'][number]>[] = [
+  left('Deal ID', (s) => s.dealId),
+  left('Deal', (s) => s.deal),
+  left('Owner', (s) => s.owner),
+  left('Stage', (s) => s.stage),
+  right('Days', (s) => String(s.days)),
+  right('Limit', (s) => String(s.limit)),
+];
+
+const OVERDUE: readonly Column<ReportJson['overdue'][number]>[] = [
+  left('Deal ID', (o) => o.dealId),
+  left('Deal', (o) => o.deal),
+  left('Owner', (o) => o.owner),
+  left('Expected close', (o) => o.expectedClose),
+  right('Days overdue', (o) => String(o.daysOverdue)),
+];
+
+const TASKS: readonly Column<ReportJson['tasks'][number]>[] = [
+  left('Deal ID', (t) => t.dealId),
+  left('Task', (t) => t.task),
+  left('Due', (t) => t.due),
+  left('Owner', (t) => t.owner),
+  left('Source', (t) => t.source),
+];
+
+/** Rows under their columns' headers, aligned; `empty` instead when there are none (unless it is `null`). */
+function table<T>(
+  rows: readonly T[],
+  columns: readonly Column<T>[],
+  empty: string | null = '(none)',
+  extra: string[][] = [],
+): string {
+  if (rows.length === 0 && empty !== null) return empty;
+  return textTable(
+    columns.map((c) => c.header),
+    [...rows.map((row) => columns.map((c) => c.value(row))), ...extra],
+    columns.map((c) => c.align),
+  );
+}
+
+/** The forecast's last line: every column summed. */
+function forecastTotal(rows: readonly ForecastRow[]): string[] {
+  let weighted = 0;
+  let openPipeline = 0;
+  let won = 0;
+  let openDeals = 0;
+  for (const f of rows) {
+    weighted += f.weighted;
+    openPipeline += f.openPipeline;
+    won += f.won;
+    openDeals += f.openDeals;
+  }
+  return ['Total', amount(weighted), amount(openPipeline), amount(won), String(openDeals)];
+}
 
 /**
  * The report as a person reads it in a terminal: titled, aligned tables.
@@ -13,118 +108,26 @@ const count = (n: number | null) => (n === null ? '' : String(n));
  * `textTable`), so no control character of the data reaches the terminal.
  */
 export function renderReport(r: ReportJson): string {
-  const lines: string[] = [];
-  const print = (line: string) => lines.push(terminalText(line));
-  // A body is a table (its lines are split off; nothing else in it breaks a line) or one line.
-  const section = (title: string, body: string | readonly string[]) => {
-    print(title);
-    for (const line of typeof body === 'string' ? body.split('\n') : body) print(line);
+  const sections: [string, string | readonly string[]][] = [
+    [
+      'Weighted forecast by month of expected close',
+      table(r.forecast, FORECAST, '(no open or won deals)', [forecastTotal(r.forecast)]),
+    ],
+    ['Stage conversion (from Stage history)', table(r.conversion, CONVERSION, null)],
+    [`Stale deals (${r.stale.length})`, table(r.stale, STALE)],
+    [`Overdue deals (${r.overdue.length})`, table(r.overdue, OVERDUE)],
+    [`Tasks a daily check would create (${r.tasks.length})`, table(r.tasks, TASKS)],
+    [
+      `Problems (${r.problems.length})`,
+      r.problems.length === 0 ? ['(none)'] : r.problems.map((p) => `- ${describeProblem(p)}`),
+    ],
+  ];
+  const lines = [terminalText(`Sheets Pipeline report — as of ${r.asOf} (${r.timeZone})`), ''];
+  for (const [title, body] of sections) {
+    lines.push(terminalText(title));
+    // A body is a table (its lines are split off; nothing else in it breaks a line) or lines.
+    for (const line of typeof body === 'string' ? body.split('\n') : body) lines.push(terminalText(line));
     lines.push('');
-  };
-  print(`Sheets Pipeline report — as of ${r.asOf} (${r.timeZone})`);
-  lines.push('');
-
-  section(
-    'Weighted forecast by month of expected close',
-    r.forecast.length === 0
-      ? '(no open or won deals)'
-      : textTable(
-          ['Month', 'Weighted', 'Open pipeline', 'Won', 'Open deals'],
-          [
-            ...r.forecast.map((f) => [
-              f.month,
-              amount(f.weighted),
-              amount(f.openPipeline),
-              amount(f.won),
-              String(f.openDeals),
-            ]),
-            [
-              'Total',
-              amount(sum(r.forecast.map((f) => f.weighted))),
-              amount(sum(r.forecast.map((f) => f.openPipeline))),
-              amount(sum(r.forecast.map((f) => f.won))),
-              String(sum(r.forecast.map((f) => f.openDeals))),
-            ],
-          ],
-          ['left', 'right', 'right', 'right', 'right'],
-        ),
-  );
-
-  section(
-    'Stage conversion (from Stage history)',
-    textTable(
-      [
-        'Stage',
-        'Reached',
-        'Advanced',
-        'Dropped',
-        'Conversion',
-        'Won',
-        'Closed',
-        'Win rate',
-        '95% range',
-        'Median days',
-        'Suggested stale',
-      ],
-      r.conversion.map((c) => [
-        c.stage,
-        String(c.reached),
-        String(c.advanced),
-        String(c.dropped),
-        percent(c.conversion),
-        String(c.won),
-        String(c.closed),
-        percent(c.winRate),
-        c.winRateLow === null ? '' : `${percent(c.winRateLow)}–${percent(c.winRateHigh)}`,
-        count(c.medianDays),
-        count(c.suggestedStaleAfter),
-      ]),
-      ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
-    ),
-  );
-
-  section(
-    `Stale deals (${r.stale.length})`,
-    r.stale.length === 0
-      ? '(none)'
-      : textTable(
-          ['Deal ID', 'Deal', 'Owner', 'Stage', 'Days', 'Limit'],
-          r.stale.map((s) => [s.dealId, s.deal, s.owner, s.stage, String(s.days), String(s.limit)]),
-          ['left', 'left', 'left', 'left', 'right', 'right'],
-        ),
-  );
-
-  section(
-    `Overdue deals (${r.overdue.length})`,
-    r.overdue.length === 0
-      ? '(none)'
-      : textTable(
-          ['Deal ID', 'Deal', 'Owner', 'Expected close', 'Days overdue'],
-          r.overdue.map((o) => [o.dealId, o.deal, o.owner, o.expectedClose, String(o.daysOverdue)]),
-          ['left', 'left', 'left', 'left', 'right'],
-        ),
-  );
-
-  section(
-    `Tasks a daily check would create (${r.tasks.length})`,
-    r.tasks.length === 0
-      ? '(none)'
-      : textTable(
-          ['Deal ID', 'Task', 'Due', 'Owner', 'Source'],
-          r.tasks.map((t) => [t.dealId, t.task, t.due, t.owner, t.source]),
-          ['left', 'left', 'left', 'left', 'left'],
-        ),
-  );
-
-  section(
-    `Problems (${r.problems.length})`,
-    r.problems.length === 0 ? ['(none)'] : r.problems.map((p) => `- ${describeProblem(p)}`),
-  );
+  }
   return lines.join('\n');
-}
-
-function sum(values: readonly number[]): number {
-  let total = 0;
-  for (const v of values) total += v;
-  return total;
 }

@@ -50,111 +50,130 @@ export function readDeals(
   options: DealReadOptions = {},
 ): DealsRead {
   const table = readTable(grid, DEALS, options);
-  // Decided once, not per row: this loop runs for every row of a 500,000-row sheet.
-  const wants = (f: DealField) => !options.only || options.only.includes(f);
-  const want = {
-    id: wants('id'),
-    name: wants('name'),
-    company: wants('company'),
-    owner: wants('owner'),
-    amount: wants('amount'),
-    stageEntered: wants('stageEntered'),
-    expectedClose: wants('expectedClose'),
-    health: wants('health'),
-  };
-  const col = table.columns;
-  const stageColumn = col.stage as number;
-  const amountColumn = col.amount as number;
-  const closeColumn = col.expectedClose;
+  const reader = new DealRowReader(table, pipeline, ctx, options.only);
   const deals: Deal[] = [];
-  const problems: Problem[] = [];
-  const idRows = new Map<string, number>();
-  const text = (row: readonly Cell[], c: number | undefined) => (c === undefined ? '' : textOf(row[c] ?? ''));
-  // One problem reporter for the whole loop (a closure per row would allocate half a million of them).
-  let gridRow = 0;
-  const bad = (field: DealField, message: string) => {
-    problems.push(problemAt(table, gridRow, field, cellOf(table, gridRow, field), message));
-  };
-
   for (const i of table.dataRows) {
-    const row = grid[i] as readonly Cell[];
-    const before = problems.length;
-    gridRow = i;
+    const deal = reader.read(i);
+    if (deal) deals.push(deal);
+  }
+  return { table, deals, problems: reader.problems };
+}
 
-    const stageCell = row[stageColumn];
-    // Most cells hold the stage exactly as Stages spells it: look that up before trimming.
-    let stage = typeof stageCell === 'string' ? pipeline.find(stageCell) : undefined;
-    if (!stage) {
-      const stageName = textOf(stageCell ?? '');
-      if (stageName === '') continue;
-      stage = pipeline.find(stageName);
-      if (!stage) {
-        const brokenRow = pipeline.brokenRow(stageName);
-        bad(
-          'stage',
-          brokenRow
-            ? `names a stage whose Stages row ${brokenRow} has a problem`
-            : 'is not a stage in Stages',
-        );
-      }
-    }
+/**
+ * Reads one Deals row at a time, one small reader per field. Everything
+ * that does not change from row to row (columns, which fields are wanted,
+ * the problem list) is decided once: this runs for every row of a
+ * 500,000-row sheet, so it allocates nothing per row but the deal itself.
+ */
+class DealRowReader {
+  readonly problems: Problem[] = [];
+  private readonly want: Readonly<Record<DealField, boolean>>;
+  private readonly idRows = new Map<string, number>();
+  private gridRow = 0;
 
-    const id = want.id ? text(row, col.id) : '';
-    if (id !== '') {
-      const first = idRows.get(id);
-      if (first !== undefined) bad('id', `is also the Deal ID of row ${first}; Deal IDs must be unique`);
-      else idRows.set(id, sheetRow(table, i));
-    }
+  constructor(
+    private readonly table: Table<DealField>,
+    private readonly pipeline: Pipeline,
+    private readonly ctx: DateContext,
+    only: readonly DealField[] | undefined,
+  ) {
+    const fields = Object.keys(table.schema.columns) as DealField[];
+    this.want = Object.fromEntries(fields.map((f) => [f, !only || only.includes(f)])) as Record<
+      DealField,
+      boolean
+    >;
+  }
 
-    let amount = 0;
-    if (want.amount) {
-      const cell = row[amountColumn];
-      if (typeof cell === 'number' && cell >= 0 && cell <= MAX_AMOUNT) amount = cell;
-      else {
-        const parsed = parseAmount(cell ?? '');
-        if (parsed.ok) amount = parsed.value;
-        else bad('amount', parsed.message);
-      }
-    }
-    const stageEntered = want.stageEntered ? readDate(table, i, 'stageEntered', ctx, bad) : null;
-    let expectedClose: DayNumber | null = null;
-    if (want.expectedClose && closeColumn !== undefined) {
-      const cell = row[closeColumn];
-      // A Date made in this realm is the common case; other realms and text take the full path.
-      const local =
-        cell instanceof Date && isSheetsInstant(cell.getTime())
-          ? ctx.zone.local(cell.getTime())
-          : readDate(table, i, 'expectedClose', ctx, bad);
-      expectedClose = local === null ? null : Math.floor(local / DAY_MS);
-    }
-
-    if (problems.length > before || !stage) continue;
-    deals.push({
-      row: sheetRow(table, i),
+  /** The deal on grid row `i`, or `null` when its Stage is blank or a value cannot be read (listed). */
+  read(i: number): Deal | null {
+    const row = this.table.grid[i] as readonly Cell[];
+    this.gridRow = i;
+    const before = this.problems.length;
+    const stage = this.stage(row);
+    if (stage === null) return null;
+    const id = this.want.id ? this.id(row) : '';
+    const amount = this.want.amount ? this.amount(row) : 0;
+    const stageEntered = this.want.stageEntered ? this.date('stageEntered') : null;
+    const close = this.want.expectedClose ? this.close(row) : null;
+    if (this.problems.length > before || stage === undefined) return null;
+    return {
+      row: sheetRow(this.table, i),
       id,
-      name: want.name ? text(row, col.name) : '',
-      company: want.company ? text(row, col.company) : '',
-      owner: want.owner ? text(row, col.owner) : '',
+      name: this.text(row, 'name'),
+      company: this.text(row, 'company'),
+      owner: this.text(row, 'owner'),
       amount,
       stage,
       stageEntered,
-      expectedClose,
-      health: want.health ? text(row, col.health) : '',
+      expectedClose: close,
+      health: this.text(row, 'health'),
       cells: row,
-    });
+    };
   }
-  return { table, deals, problems };
-}
 
-function readDate(
-  table: Table<DealField>,
-  i: number,
-  field: DealField,
-  ctx: DateContext,
-  bad: (field: DealField, message: string) => void,
-): LocalTime | null {
-  const parsed = parseDate(cellOf(table, i, field), ctx);
-  if (parsed.ok) return parsed.value;
-  bad(field, parsed.message);
-  return null;
+  /** The row's stage; `null` for a blank Stage (not in the pipeline yet), `undefined` when unknown (listed). */
+  private stage(row: readonly Cell[]): Stage | null | undefined {
+    const cell = row[this.table.columns.stage as number];
+    // Most cells hold the stage exactly as Stages spells it: look that up before trimming.
+    const exact = typeof cell === 'string' ? this.pipeline.find(cell) : undefined;
+    if (exact) return exact;
+    const name = textOf(cell ?? '');
+    if (name === '') return null;
+    const stage = this.pipeline.find(name);
+    if (stage) return stage;
+    const brokenRow = this.pipeline.brokenRow(name);
+    this.bad(
+      'stage',
+      brokenRow ? `names a stage whose Stages row ${brokenRow} has a problem` : 'is not a stage in Stages',
+    );
+    return undefined;
+  }
+
+  private id(row: readonly Cell[]): string {
+    const id = this.text(row, 'id');
+    if (id === '') return id;
+    const first = this.idRows.get(id);
+    if (first !== undefined) this.bad('id', `is also the Deal ID of row ${first}; Deal IDs must be unique`);
+    else this.idRows.set(id, sheetRow(this.table, this.gridRow));
+    return id;
+  }
+
+  private amount(row: readonly Cell[]): number {
+    const cell = row[this.table.columns.amount as number];
+    if (typeof cell === 'number' && cell >= 0 && cell <= MAX_AMOUNT) return cell;
+    const parsed = parseAmount(cell ?? '');
+    if (parsed.ok) return parsed.value;
+    this.bad('amount', parsed.message);
+    return 0;
+  }
+
+  private close(row: readonly Cell[]): DayNumber | null {
+    const c = this.table.columns.expectedClose;
+    if (c === undefined) return null;
+    const cell = row[c];
+    // A Date made in this realm is the common case; other realms and text take the full path.
+    const local =
+      cell instanceof Date && isSheetsInstant(cell.getTime())
+        ? this.ctx.zone.local(cell.getTime())
+        : this.date('expectedClose');
+    return local === null ? null : Math.floor(local / DAY_MS);
+  }
+
+  private date(field: DealField): LocalTime | null {
+    const parsed = parseDate(cellOf(this.table, this.gridRow, field), this.ctx);
+    if (parsed.ok) return parsed.value;
+    this.bad(field, parsed.message);
+    return null;
+  }
+
+  private text(row: readonly Cell[], field: DealField): string {
+    const c = this.table.columns[field];
+    return c === undefined || !this.want[field] ? '' : textOf(row[c] ?? '');
+  }
+
+  private bad(field: DealField, message: string): void {
+    this.problems.push(
+      problemAt(this.table, this.gridRow, field, cellOf(this.table, this.gridRow, field), message),
+    );
+  }
 }

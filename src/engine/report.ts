@@ -11,17 +11,13 @@ import type { DealField } from './schema';
 import { type Pipeline, readPipeline } from './stages';
 import type { Language, Table } from './table';
 import { type PlannedTask, readTasks } from './tasks';
-import { type DayNumber, isoDate, type Zone } from './zone';
+import type { DayNumber, Zone } from './zone';
 
-/**
- * The four tables as grids, header row first. Tasks may be absent. History
- * may be given as a function, read only when needed: a daily check needs it
- * only for deals whose Stage entered is blank.
- */
+/** The four tables as grids, header row first. Tasks may be absent. */
 export interface WorkbookGrids {
   readonly stages: Grid;
   readonly deals: Grid;
-  readonly history: Grid | (() => Grid);
+  readonly history: Grid;
   readonly tasks?: Grid | null;
 }
 
@@ -32,16 +28,10 @@ export interface CheckOptions {
   readonly dayFirst?: boolean;
   /** Language of what gets written; by default the Deals headers'. */
   readonly language?: Language;
-  /**
-   * The report's forecast and conversion tables (default true). A daily check
-   * needs neither: without them Expected close is not required and Stage
-   * history is read only when a deal's Stage entered is blank.
-   */
-  readonly forReport?: boolean;
 }
 
-/** Everything a daily check decides, before anything is written. */
-export interface PipelineCheck {
+/** Everything the report shows, decided before anything is printed. */
+export interface PipelineReport {
   readonly pipeline: Pipeline;
   readonly dealsTable: Table<DealField>;
   readonly deals: readonly Deal[];
@@ -57,22 +47,15 @@ export interface PipelineCheck {
 }
 
 /**
- * Reads the whole workbook once and decides everything a daily check and the
- * CLI report need. Pure: the caller writes (or prints) the result.
+ * Reads the whole workbook once and decides everything the CLI report shows:
+ * the forecast, the conversion, and what a daily check would flag and add
+ * (the same assessment the add-on's daily check writes). Pure: the caller prints it.
  */
-export function checkPipeline(grids: WorkbookGrids, options: CheckOptions): PipelineCheck {
+export function buildReport(grids: WorkbookGrids, options: CheckOptions): PipelineReport {
   const ctx: DateContext = { zone: options.zone, dayFirst: options.dayFirst ?? false };
   const pipeline = readPipeline(grids.stages);
-  const forReport = options.forReport ?? true;
-  const dealsRead = readDeals(grids.deals, pipeline, ctx, forReport ? { require: ['expectedClose'] } : {});
-  const needsHistory =
-    forReport || dealsRead.deals.some((d) => d.stageEntered === null && d.stage.staleAfter !== null);
-  const historyGrid = needsHistory
-    ? typeof grids.history === 'function'
-      ? grids.history()
-      : grids.history
-    : [];
-  const historyRead = needsHistory ? readHistory(historyGrid, pipeline, ctx) : { changes: [], problems: [] };
+  const dealsRead = readDeals(grids.deals, pipeline, ctx, { require: ['expectedClose'] });
+  const historyRead = readHistory(grids.history, pipeline, ctx);
   const tasksRead = grids.tasks ? readTasks(grids.tasks, ctx) : null;
   const language = options.language ?? dealsRead.table.language;
   const { findings, tasks, health } = assessDeals({
@@ -88,8 +71,8 @@ export function checkPipeline(grids: WorkbookGrids, options: CheckOptions): Pipe
     dealsTable: dealsRead.table,
     deals: dealsRead.deals,
     language,
-    forecast: forReport ? forecastByMonth(dealsRead.deals) : [],
-    conversion: forReport ? stageConversion(historyRead.changes, pipeline) : [],
+    forecast: forecastByMonth(dealsRead.deals),
+    conversion: stageConversion(historyRead.changes, pipeline),
     findings,
     tasks,
     problems: [
@@ -99,63 +82,5 @@ export function checkPipeline(grids: WorkbookGrids, options: CheckOptions): Pipe
       ...(tasksRead?.problems ?? []),
     ],
     health,
-  };
-}
-
-/** The CLI's `--json` object, in the SPEC's field names; dates as `YYYY-MM-DD`. */
-export interface ReportJson {
-  asOf: string;
-  timeZone: string;
-  language: Language;
-  forecast: ForecastRow[];
-  conversion: ConversionRow[];
-  stale: { dealId: string; deal: string; owner: string; stage: string; days: number; limit: number }[];
-  overdue: { dealId: string; deal: string; owner: string; expectedClose: string; daysOverdue: number }[];
-  tasks: {
-    dealId: string;
-    task: string;
-    due: string;
-    owner: string;
-    source: string;
-    required: boolean;
-    key: string;
-    stage: string;
-  }[];
-  problems: Problem[];
-}
-
-export function reportJson(check: PipelineCheck, options: CheckOptions): ReportJson {
-  return {
-    asOf: isoDate(options.today),
-    timeZone: options.zone.id,
-    language: check.language,
-    forecast: [...check.forecast],
-    conversion: [...check.conversion],
-    stale: check.findings.stale.map((s) => ({
-      dealId: s.deal.id,
-      deal: s.deal.name,
-      owner: s.deal.owner,
-      stage: s.deal.stage.name,
-      days: s.days,
-      limit: s.limit,
-    })),
-    overdue: check.findings.overdue.map((o) => ({
-      dealId: o.deal.id,
-      deal: o.deal.name,
-      owner: o.deal.owner,
-      expectedClose: isoDate(o.deal.expectedClose as number),
-      daysOverdue: o.daysOverdue,
-    })),
-    tasks: check.tasks.map((t) => ({
-      dealId: t.dealId,
-      task: t.task,
-      due: isoDate(t.due),
-      owner: t.owner,
-      source: t.source,
-      required: t.required,
-      key: t.key,
-      stage: t.stage,
-    })),
-    problems: [...check.problems],
   };
 }

@@ -1,23 +1,57 @@
-import type { PanelDeal } from '../shared/panel-protocol';
+import type { PanelDeal, PanelStage } from '../shared/panel-protocol';
 import { el, section } from './dom';
 import type { Flash, Handlers, PanelView } from './view';
 
 /**
  * Moving the deal: one form whose primary button says where the deal goes
  * ("Move to <next>" until another stage is chosen). The server decides
- * whether the move is allowed; the form only labels what it will need
- * (a reason for a loss, a note for an override).
+ * whether the move is allowed and what kind it is; the form only labels what
+ * it will need (a reason for a loss, a note for an override).
  */
 export function moveForm(deal: PanelDeal, view: PanelView, on: Handlers): HTMLElement {
   const { t, state, draft } = view;
-  const stages = state.stages;
-  const target = stages.find((s) => s.name === draft.to);
-  const forward = target?.move === 'forward';
-  const needsOverride = forward && state.missing.length > 0;
+  const target = state.stages.find((s) => s.name === draft.to);
+  const needsOverride = target?.move === 'forward' && state.missing.length > 0;
+  const override = el('input', { type: 'checkbox', id: 'move-override', checked: draft.override });
+  override.addEventListener('change', () => on.editDraft({ override: override.checked }, true));
+  const noteLabel =
+    target?.outcome === 'lost'
+      ? t.reasonRequired
+      : draft.override && needsOverride
+        ? t.noteRequired
+        : t.noteOptional;
 
+  const form = el(
+    'form',
+    { class: 'move', novalidate: true },
+    el('label', { for: 'move-to' }, t.targetStage),
+    stageSelect(deal, view, on),
+    needsOverride
+      ? el(
+          'div',
+          { class: 'override' },
+          el('label', { class: 'check', for: 'move-override' }, override, el('span', {}, t.override)),
+          el('p', { class: 'hint' }, t.overrideHint),
+        )
+      : null,
+    el('label', { for: 'move-note' }, noteLabel),
+    noteField(view, on, () => form.requestSubmit()),
+    el('p', { class: 'visually-hidden', id: 'move-hint' }, t.enterHint),
+    submitButton(target, view),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (target) on.move();
+  });
+  return section('move', t.move, flashBox(view.flash, 'move', view), form);
+}
+
+/** Every other stage, the next one, lost and won ones marked. */
+function stageSelect(deal: PanelDeal, view: PanelView, on: Handlers): HTMLSelectElement {
+  const { t, state, draft } = view;
   const select = el('select', { id: 'move-to', name: 'to' });
   if (state.next === null) select.appendChild(el('option', { value: '' }, t.chooseStage));
-  for (const stage of stages) {
+  for (const stage of state.stages) {
     if (stage.name === deal.stage) continue;
     const mark =
       stage.name === state.next
@@ -32,33 +66,32 @@ export function moveForm(deal: PanelDeal, view: PanelView, on: Handlers): HTMLEl
     select.appendChild(option);
   }
   select.addEventListener('change', () => on.editDraft({ to: select.value }, true));
+  return select;
+}
 
-  const override = el('input', { type: 'checkbox', id: 'move-override', checked: draft.override });
-  override.addEventListener('change', () => on.editDraft({ override: override.checked }, true));
-
-  const noteLabel =
-    target?.outcome === 'lost'
-      ? t.reasonRequired
-      : draft.override && needsOverride
-        ? t.noteRequired
-        : t.noteOptional;
+/** The note: Enter submits, Shift+Enter is a new line, and Enter that ends a Korean IME composition is neither. */
+function noteField(view: PanelView, on: Handlers, submit: () => void): HTMLTextAreaElement {
   // The hint is the placeholder for sighted users and a description for screen readers.
   const note = el('textarea', {
     id: 'move-note',
     name: 'note',
     rows: 2,
-    placeholder: t.enterHint,
+    placeholder: view.t.enterHint,
     'aria-describedby': 'move-hint',
   });
-  note.value = draft.note;
+  note.value = view.draft.note;
   note.addEventListener('input', () => on.editDraft({ note: note.value }, false));
   note.addEventListener('keydown', (event) => {
-    // Enter submits; Shift+Enter is a new line; Enter that ends a Korean IME composition is not a submit.
     if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
     event.preventDefault();
-    form.requestSubmit();
+    submit();
   });
+  return note;
+}
 
+/** The primary button, saying where the deal goes. */
+function submitButton(target: PanelStage | undefined, view: PanelView): HTMLButtonElement {
+  const { t, state } = view;
   const label =
     target === undefined
       ? t.chooseStage
@@ -67,7 +100,7 @@ export function moveForm(deal: PanelDeal, view: PanelView, on: Handlers): HTMLEl
         : target.name === state.next
           ? t.moveTo(target.name)
           : t.moveToOther(target.name);
-  const submit = el(
+  return el(
     'button',
     {
       type: 'submit',
@@ -77,30 +110,6 @@ export function moveForm(deal: PanelDeal, view: PanelView, on: Handlers): HTMLEl
     },
     label,
   );
-
-  const form = el(
-    'form',
-    { class: 'move', novalidate: true },
-    el('label', { for: 'move-to' }, t.targetStage),
-    select,
-    needsOverride
-      ? el(
-          'div',
-          { class: 'override' },
-          el('label', { class: 'check', for: 'move-override' }, override, el('span', {}, t.override)),
-          el('p', { class: 'hint' }, t.overrideHint),
-        )
-      : null,
-    el('label', { for: 'move-note' }, noteLabel),
-    note,
-    el('p', { class: 'visually-hidden', id: 'move-hint' }, t.enterHint),
-    submit,
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (target) on.move();
-  });
-  return section('move', t.move, flashBox(view.flash, 'move', view), form);
 }
 
 /** The last action's outcome: the server's message and, on a refusal, exactly what is missing. */

@@ -40,7 +40,16 @@ function render(): void {
   replaceChildren(content, [form(s, current)]);
 }
 
-function form(s: Strings, state: SettingsStateWire): HTMLFormElement {
+/** The dialog's inputs, filled from what the user typed last (a refused save) or the stored settings. */
+interface Controls {
+  notifications: HTMLInputElement;
+  email: HTMLTextAreaElement;
+  runDaily: HTMLInputElement;
+  hour: HTMLSelectElement;
+  language: HTMLSelectElement;
+}
+
+function controls(s: Strings, state: SettingsStateWire): Controls {
   const settings = draft ?? state.settings;
   const notifications = el('input', {
     type: 'checkbox',
@@ -70,21 +79,53 @@ function form(s: Strings, state: SettingsStateWire): HTMLFormElement {
     option.selected = value === settings.languageChoice;
     language.appendChild(option);
   }
-  const close = el('button', { type: 'button', id: 'close' }, s.close);
-  const request = (takeOver: boolean): SettingsSaveRequest => ({
-    notifications: notifications.checked,
-    managerEmail: email.value,
-    dailyHour: Number(hour.value),
-    languageChoice: language.value as SettingsWire['languageChoice'],
-    dailyChecksOn: runDaily.checked || takeOver,
+  return { notifications, email, runDaily, hour, language };
+}
+
+function requestOf(c: Controls, takeOver: boolean): SettingsSaveRequest {
+  return {
+    notifications: c.notifications.checked,
+    managerEmail: c.email.value,
+    dailyHour: Number(c.hour.value),
+    languageChoice: c.language.value as SettingsWire['languageChoice'],
+    dailyChecksOn: c.runDaily.checked || takeOver,
     ...(takeOver ? { takeOver: true } : {}),
-  });
+  };
+}
+
+/** The daily check: on or off, its hour in the spreadsheet's zone, whose account runs it, and what does nothing. */
+function scheduleRows(s: Strings, state: SettingsStateWire, c: Controls): (HTMLElement | null)[] {
   const run = state.dailyRun;
   const takeOver = run && !run.mine ? el('button', { type: 'button', id: 'take-over' }, s.takeOver) : null;
-  takeOver?.addEventListener('click', () => void save(request(true)));
-  const warnNoChecks = settings.notifications && !(draft?.dailyChecksOn ?? state.dailyChecksOn);
-  close.addEventListener('click', () => google.script.host.close());
+  takeOver?.addEventListener('click', () => void save(requestOf(c, true)));
+  const notifications = (draft ?? state.settings).notifications;
+  const warnNoChecks = notifications && !(draft?.dailyChecksOn ?? state.dailyChecksOn);
+  return [
+    el(
+      'div',
+      { class: 'row' },
+      el('label', { class: 'check', for: 'daily-checks' }, c.runDaily, el('span', {}, s.runDaily)),
+    ),
+    el('div', { class: 'row' }, el('label', { for: 'daily-hour' }, s.dailyHour(state.timeZone)), c.hour),
+    run
+      ? el(
+          'p',
+          { class: 'muted', id: 'daily-owner' },
+          s.runsFrom(run.owner, s.hour(run.hour), run.mine),
+          run.mine ? null : ` ${s.takeOverHint}`,
+        )
+      : null,
+    takeOver ? el('div', { class: 'row' }, takeOver) : null,
+    warnNoChecks
+      ? el('p', { class: 'flash warn', role: 'status', id: 'warn-no-checks' }, s.digestsWithoutChecks)
+      : null,
+  ];
+}
 
+function form(s: Strings, state: SettingsStateWire): HTMLFormElement {
+  const c = controls(s, state);
+  const close = el('button', { type: 'button', id: 'close' }, s.close);
+  close.addEventListener('click', () => google.script.host.close());
   const node = el(
     'form',
     { class: 'settings', novalidate: true, 'aria-busy': String(busy) },
@@ -103,31 +144,14 @@ function form(s: Strings, state: SettingsStateWire): HTMLFormElement {
     el(
       'div',
       { class: 'row' },
-      el('label', { class: 'check', for: 'notifications' }, notifications, el('span', {}, s.notifications)),
+      el('label', { class: 'check', for: 'notifications' }, c.notifications, el('span', {}, s.notifications)),
     ),
-    el('div', { class: 'row' }, el('label', { for: 'manager-email' }, s.managerEmail), email),
-    el(
-      'div',
-      { class: 'row' },
-      el('label', { class: 'check', for: 'daily-checks' }, runDaily, el('span', {}, s.runDaily)),
-    ),
-    el('div', { class: 'row' }, el('label', { for: 'daily-hour' }, s.dailyHour(state.timeZone)), hour),
-    run
-      ? el(
-          'p',
-          { class: 'muted', id: 'daily-owner' },
-          s.runsFrom(run.owner, s.hour(run.hour), run.mine),
-          run.mine ? null : ` ${s.takeOverHint}`,
-        )
-      : null,
-    takeOver ? el('div', { class: 'row' }, takeOver) : null,
-    warnNoChecks
-      ? el('p', { class: 'flash warn', role: 'status', id: 'warn-no-checks' }, s.digestsWithoutChecks)
-      : null,
+    el('div', { class: 'row' }, el('label', { for: 'manager-email' }, s.managerEmail), c.email),
+    ...scheduleRows(s, state, c),
     state.settingsProblem
       ? el('p', { class: 'flash error', role: 'alert', id: 'settings-problem' }, state.settingsProblem)
       : null,
-    el('div', { class: 'row' }, el('label', { for: 'language' }, s.language), language),
+    el('div', { class: 'row' }, el('label', { for: 'language' }, s.language), c.language),
     lastRun(s, state),
     el(
       'div',
@@ -139,10 +163,11 @@ function form(s: Strings, state: SettingsStateWire): HTMLFormElement {
   );
   node.addEventListener('submit', (event) => {
     event.preventDefault();
-    void save(request(false));
+    void save(requestOf(c, false));
   });
   if (busy)
-    for (const c of node.querySelectorAll<HTMLInputElement>('input, select, button')) c.disabled = true;
+    for (const control of node.querySelectorAll<HTMLInputElement>('input, select, button'))
+      control.disabled = true;
   return node;
 }
 

@@ -6,6 +6,7 @@
 
 import { readFileSync } from 'node:fs';
 import type { Settings, SettingsState } from '../../src/shared/settings-protocol';
+import { workbookFromCsvFolder } from '../support/csv-workbook';
 import { type BundleContext, callGlobal, loadBundle } from '../support/load-bundle';
 import { type Cell, createStandIn, type SheetSnapshot, type StandIn } from '../support/standin';
 
@@ -44,6 +45,34 @@ export function openSpreadsheet(options: SpreadsheetOptions = {}): Harness {
     },
   });
   return { standIn, app: loadBundle(standIn) };
+}
+
+/** The Korean sample workbook with the bundle loaded, on 15 Nov 2023 at 10:00 in Seoul, seoyeon.lee at the keyboard. */
+export function samplePipeline(): Harness & { call: (fn: string, ...args: unknown[]) => unknown } {
+  const h = openSpreadsheet({
+    now: new Date('2023-11-15T10:00:00+09:00'),
+    userEmail: 'seoyeon.lee@example.com',
+    sheets: workbookFromCsvFolder('sample-data', 'Asia/Seoul'),
+  });
+  return { ...h, call: (fn: string, ...args: unknown[]) => fromDialog(h, fn, ...args) };
+}
+
+/** The sheet row of a deal, found by its id as a person would. */
+export function rowOf(standIn: StandIn, dealId: string): number {
+  const i = standIn.values('Deals').findIndex((r) => r[0] === dealId);
+  if (i < 0) throw new Error(`no deal ${dealId}`);
+  return i + 1;
+}
+
+/** The 0-based column of a header in a sheet's first row. */
+export function column(standIn: StandIn, sheet: string, header: string): number {
+  const c = (standIn.values(sheet)[0] ?? []).indexOf(header);
+  if (c < 0) throw new Error(`no column ${header} in ${sheet}`);
+  return c;
+}
+
+export function cellOf(standIn: StandIn, sheet: string, row: number, header: string): unknown {
+  return standIn.values(sheet)[row - 1]?.[column(standIn, sheet, header)];
 }
 
 /** A person clicking an Extensions › Sheets Pipeline item: a FULL-auth menu execution of that global. */

@@ -5,8 +5,8 @@
  * what reads back here is what a team would see in their sheet.
  */
 import { describe, expect, it } from 'vitest';
-import { cellOf, column, rowOf, samplePipeline } from '../moves/fixture';
 import type { StandIn } from '../support/standin';
+import { cellOf, column, rowOf, samplePipeline } from './harness';
 
 interface Result {
   ok: boolean;

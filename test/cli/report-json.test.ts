@@ -28,7 +28,7 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type CliIo, runCli } from '../../src/cli/main';
-import type { ReportJson } from '../../src/engine/report';
+import type { ReportJson } from '../../src/cli/report-json';
 
 const MESSY_KO = fileURLToPath(new URL('../fixtures/messy-ko', import.meta.url));
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main';
-import type { ReportJson } from '../../src/engine/report';
+import type { ReportJson } from '../../src/cli/report-json';
 
 const SAMPLE_KO = fileURLToPath(new URL('../../sample-data', import.meta.url));
 const SAMPLE_EN = fileURLToPath(new URL('../../sample-data/en', import.meta.url));

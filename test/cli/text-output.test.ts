@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main';
 import { renderReport } from '../../src/cli/render';
+import type { ReportJson } from '../../src/cli/report-json';
 import { displayWidth, terminalText, textTable } from '../../src/cli/text-table';
-import type { ReportJson } from '../../src/engine/report';
 
 /** What a terminal would act on: C0 (newline aside, it is the report's own), DEL, C1, bidi controls. */
 function rawControls(text: string): string[] {

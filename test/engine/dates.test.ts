@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { daysInMonth, parseDate } from '../../src/engine/dates';
 import { readDeals } from '../../src/engine/deals';
 import { forecastByMonth } from '../../src/engine/forecast';
-import { checkPipeline } from '../../src/engine/report';
+import { buildReport } from '../../src/engine/report';
 import { readPipeline } from '../../src/engine/stages';
 import { isoDateTime, localOf, Zone } from '../../src/engine/zone';
 import { closeProblems, STAGES, utc } from '../support/engine/years';
@@ -98,7 +98,7 @@ describe('Date cells before 1900 or after 9999 are problems with a clear message
   });
 
   it('shows the problem in the Health text and the report instead of a NaN or 1900-years-late month', () => {
-    const check = checkPipeline(
+    const check = buildReport(
       {
         stages: STAGES,
         deals: [

@@ -8,7 +8,14 @@ describe('an email address', () => {
   });
 
   it('is not a name, two addresses, or an address in angle brackets', () => {
-    for (const text of ['김민준', 'kim@example', 'a@example.com, b@example.com', '<kim@example.com>', 'kim @example.com', ''])
+    for (const text of [
+      '김민준',
+      'kim@example',
+      'a@example.com, b@example.com',
+      '<kim@example.com>',
+      'kim @example.com',
+      '',
+    ])
       expect(isEmailAddress(text), text).toBe(false);
   });
 });

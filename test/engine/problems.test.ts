@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { forecastRangeOf, forecastWeighted, winRateOf } from '../../src/addon/functions/custom-functions';
+import { reportJson } from '../../src/cli/report-json';
 import {
   describeProblem,
   MAX_QUOTED_CHARACTERS,
@@ -14,7 +15,7 @@ import {
   quoted,
   shortText,
 } from '../../src/engine/problems';
-import { checkPipeline, reportJson } from '../../src/engine/report';
+import { buildReport } from '../../src/engine/report';
 import { Zone } from '../../src/engine/zone';
 import { CUT, HUGE } from '../support/engine/long-text';
 
@@ -50,7 +51,7 @@ describe('a 50,000-character bad cell', () => {
 
   it('is shortened in the report problems and their one-line description', () => {
     const options = { zone: seoul, today: Date.UTC(2023, 10, 1) / 86_400_000 };
-    const report = reportJson(checkPipeline({ stages: STAGES, deals, history: HISTORY }, options), options);
+    const report = reportJson(buildReport({ stages: STAGES, deals, history: HISTORY }, options), options);
     expect(report.problems.map((p) => p.value)).toEqual([CUT, CUT]);
     for (const p of report.problems) expect(describeProblem(p).length).toBeLessThan(250);
     // Built by hand with the whole value, the description still cuts it.

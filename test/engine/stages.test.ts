@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { forecastWeighted, winRateOf } from '../../src/addon/functions/custom-functions';
 import { PipelineError } from '../../src/engine/problems';
-import { checkPipeline } from '../../src/engine/report';
+import { buildReport } from '../../src/engine/report';
 import { MAX_ENTRY_TASK_OFFSET_DAYS, parseEntryTask, readPipeline } from '../../src/engine/stages';
 import { stageEntryTasks } from '../../src/engine/tasks';
 import { Zone } from '../../src/engine/zone';
@@ -94,7 +94,7 @@ describe('entry task offsets beyond 10 years', () => {
   });
 
   it('refuse deals in that stage with a pointer to the Stages row, and plan no task for them', () => {
-    const check = checkPipeline(
+    const check = buildReport(
       {
         stages: STAGES,
         deals: [

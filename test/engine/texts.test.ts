@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BEFORE_FIRST_YEAR } from '../../src/engine/dates';
 import type { Problem } from '../../src/engine/problems';
-import { checkPipeline } from '../../src/engine/report';
+import { buildReport } from '../../src/engine/report';
 import { cellTexts } from '../../src/engine/texts';
 import { Zone } from '../../src/engine/zone';
 import { CUT, HUGE } from '../support/engine/long-text';
@@ -22,7 +22,7 @@ describe('a 50,000-character bad cell', () => {
   ];
 
   it('gives a Health text of a line, in English and Korean', () => {
-    const check = checkPipeline(
+    const check = buildReport(
       { stages: STAGES, deals, history: HISTORY },
       { zone: seoul, today: Date.UTC(2023, 10, 1) / 86_400_000 },
     );

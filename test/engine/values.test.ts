@@ -3,7 +3,7 @@ import type { Cell } from '../../src/engine/cells';
 import { readDeals } from '../../src/engine/deals';
 import { forecastByMonth } from '../../src/engine/forecast';
 import { forecastRange } from '../../src/engine/montecarlo';
-import { checkPipeline } from '../../src/engine/report';
+import { buildReport } from '../../src/engine/report';
 import { readPipeline } from '../../src/engine/stages';
 import {
   parseAmount,
@@ -126,7 +126,7 @@ describe('edge cases the properties found', () => {
   ]);
 
   // values.ts textOf(): `cell.toISOString()` throws RangeError on an Invalid Date,
-  // so checkPipeline throws something other than a PipelineError.
+  // so buildReport throws something other than a PipelineError.
   it('an Invalid Date in a text column (Deal ID, stage, name) is a problem, not a RangeError', () => {
     const history = [
       ['When', 'Deal ID', 'From stage', 'To stage'],
@@ -137,7 +137,7 @@ describe('edge cases the properties found', () => {
       [new Date(Number.NaN), 100, 'A', ''],
     ];
     expect(() =>
-      checkPipeline({ stages: SANE_STAGES, deals, history }, { zone: seoul, today: 19_700 }),
+      buildReport({ stages: SANE_STAGES, deals, history }, { zone: seoul, today: 19_700 }),
     ).not.toThrow();
   });
 

@@ -11,7 +11,7 @@ import { logStageEdits } from '../pipeline/stage-log';
 import { appendTasks } from '../pipeline/task-append';
 import { claimDailyRun } from '../schedule/triggers';
 import { claimHealthColumn } from '../sheets/health-column';
-import { writeOwnedColumn } from '../sheets/sheets-io';
+import { changedCells, writeColumnCells } from '../sheets/sheets-io';
 import { beginExecution, type Execution } from '../storage/execution';
 import { readRunLog, writeRunLog } from '../storage/run-log';
 import { managerAddresses } from '../storage/settings';
@@ -134,7 +134,9 @@ function writeHealth(session: PipelineSession, assessment: Assessment): number {
   const next = current.map((value, k) => assessment.health.get(firstDataRow + k) ?? value);
   if (known === null && next.every((v) => v === '')) return 0;
   const column = known === null ? addHealthColumn(session) : (session.healthColumnForWrite() ?? known);
-  return writeOwnedColumn(sheet, column + 1, firstDataRow, current, next);
+  // Health is the add-on's: one write over the span of changes, rows between written back unchanged.
+  const changed = changedCells(firstDataRow, current, next);
+  return writeColumnCells(sheet, column + 1, changed, (row) => current[row - firstDataRow] ?? '');
 }
 
 /** A Health column after the last one, with its header in the header row, in the language of the Deals headers. */

@@ -1,4 +1,5 @@
 import { isoDate, monthIndexOf, monthKey, Zone } from '../../engine/zone';
+import { DASHBOARD_TITLES, dashboardText } from '../i18n/dashboard-text';
 import { uiText } from '../i18n/ui-text';
 import { Ownership } from '../sheets/ownership';
 import { SHEET_NAMES, sheetNameFor } from '../sheets/sheet-names';
@@ -8,27 +9,6 @@ import { beginExecution } from '../storage/execution';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-const LABELS = {
-  en: {
-    title: 'Sheets Pipeline dashboard',
-    month: 'Month for the range',
-    range: 'P10 / P50 / P90 of that month',
-    forecast: 'Weighted forecast by month',
-    funnel: 'Stage funnel',
-    forecastChart: 'Weighted forecast vs open pipeline',
-    funnelChart: 'Deals reaching each stage',
-  },
-  ko: {
-    title: 'Sheets Pipeline 대시보드',
-    month: '범위를 볼 월',
-    range: '해당 월 P10 / P50 / P90',
-    forecast: '월별 가중 매출 예측',
-    funnel: '단계별 전환',
-    forecastChart: '가중 예측 vs 진행 중 파이프라인',
-    funnelChart: '단계별 도달 딜 수',
-  },
-};
 
 // Where the two spilled tables start; the charts read these blocks.
 const FORECAST_AT = { row: 6, column: 1 };
@@ -42,7 +22,7 @@ const SPILL_ROWS = 120;
  */
 export function buildDashboard(): void {
   const { ss, store, language } = beginExecution();
-  const l = LABELS[language];
+  const l = dashboardText(language);
   const own = new Ownership(ss, store);
   const stages = requireSheet(ss, 'Stages', language, own).sheet;
   const deals = requireSheet(ss, 'Deals', language, own).sheet;
@@ -121,7 +101,7 @@ function dashboardSheet(ss: Spreadsheet, own: Ownership, language: 'ko' | 'en'):
 /** An earlier version's dashboard: its title in A1 and its forecast formula where it put it. */
 function madeByEarlierVersion(sheet: Sheet): boolean {
   const title = String(sheet.getRange(1, 1).getValue());
-  if (title !== LABELS.en.title && title !== LABELS.ko.title) return false;
+  if (!DASHBOARD_TITLES.includes(title)) return false;
   return /^=FORECAST_WEIGHTED\(/i.test(sheet.getRange(FORECAST_AT.row, FORECAST_AT.column).getFormula());
 }
 

@@ -72,20 +72,29 @@ export function setBlock(
 }
 
 /**
- * Writes one column's cells by sheet row, one `setValues` per run of
- * consecutive rows, so no cell between two written rows is touched (a
- * formula there stays a formula).
+ * The one column writer: a column's cells by sheet row. By default one
+ * `setValues` per run of consecutive rows, so no cell between two written
+ * rows is touched (a team's formula there stays a formula). With `between`
+ * (for a column the add-on owns) it is one `setValues` from the first to the
+ * last row, the rows between written back with what `between` says they hold.
  *
- * @returns how many cells were written
+ * @returns how many cells were given
  */
-export function writeColumnCells(sheet: Sheet, column: number, cells: ReadonlyMap<number, Cell>): number {
+export function writeColumnCells(
+  sheet: Sheet,
+  column: number,
+  cells: ReadonlyMap<number, Cell>,
+  between?: (row: number) => Cell,
+): number {
   const rows = [...cells.keys()].sort((a, b) => a - b);
   let start = 0;
   while (start < rows.length) {
     let end = start;
-    while (end + 1 < rows.length && (rows[end + 1] as number) === (rows[end] as number) + 1) end++;
+    if (between) end = rows.length - 1;
+    else while (end + 1 < rows.length && (rows[end + 1] as number) === (rows[end] as number) + 1) end++;
     const values: Cell[][] = [];
-    for (let k = start; k <= end; k++) values.push([cells.get(rows[k] as number) as Cell]);
+    for (let r = rows[start] as number; r <= (rows[end] as number); r++)
+      values.push([cells.has(r) ? (cells.get(r) as Cell) : (between as (row: number) => Cell)(r)]);
     setBlock(sheet.getRange(rows[start] as number, column, values.length, 1), values);
     start = end + 1;
   }
@@ -107,33 +116,6 @@ export function changedCells(
     if (!sameCell(current[i] ?? '', wanted)) changed.set(firstRow + i, wanted);
   }
   return changed;
-}
-
-/**
- * Writes a column the add-on owns (Health) in one `setValues` over the span
- * from the first to the last changed row; rows between are written back with
- * what they held. Nothing is written when nothing changed, so a rerun costs
- * no write at all.
- *
- * @returns how many cells changed
- */
-export function writeOwnedColumn(
-  sheet: Sheet,
-  column: number,
-  firstRow: number,
-  current: readonly Cell[],
-  next: readonly Cell[],
-): number {
-  const changed = changedCells(firstRow, current, next);
-  if (changed.size === 0) return 0;
-  const rows = [...changed.keys()];
-  const first = Math.min(rows[0] as number, rows[rows.length - 1] as number);
-  const last = Math.max(rows[0] as number, rows[rows.length - 1] as number);
-  const span: Cell[][] = [];
-  for (let r = first; r <= last; r++)
-    span.push([changed.has(r) ? (changed.get(r) as Cell) : (current[r - firstRow] ?? '')]);
-  setBlock(sheet.getRange(first, column, span.length, 1), span);
-  return changed.size;
 }
 
 function sameCell(a: Cell, b: Cell): boolean {

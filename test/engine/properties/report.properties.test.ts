@@ -1,14 +1,15 @@
 /**
- * Property (c): checkPipeline over any grids gives finite figures and well-placed problems,
+ * Property (c): buildReport over any grids gives finite figures and well-placed problems,
  * or a PipelineError, never anything else. Generators: ./arbitraries.ts.
  *
  * The suite runs with TZ=America/Los_Angeles; the spreadsheet is in Asia/Seoul.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { reportJson } from '../../../src/cli/report-json';
 import type { Cell } from '../../../src/engine/cells';
 import { PipelineError } from '../../../src/engine/problems';
-import { checkPipeline, reportJson } from '../../../src/engine/report';
+import { buildReport } from '../../../src/engine/report';
 import { Zone } from '../../../src/engine/zone';
 import { amountCell, dateCell, probabilityCell, seoulInstant, validAmountText } from './arbitraries';
 
@@ -220,7 +221,7 @@ function allFinite(values: readonly (number | null)[]): boolean {
   return values.every((v) => v === null || Number.isFinite(v));
 }
 
-describe('(c) checkPipeline over any grids', () => {
+describe('(c) buildReport over any grids', () => {
   it('returns finite figures and well-placed problems, or throws a PipelineError, never anything else', () => {
     fc.assert(
       fc.property(
@@ -233,9 +234,9 @@ describe('(c) checkPipeline over any grids', () => {
         fc.boolean(),
         (stages, deals, history, tasks, zoneId, today, dayFirst) => {
           const zone = ZONES.get(zoneId) as Zone;
-          let check: ReturnType<typeof checkPipeline>;
+          let check: ReturnType<typeof buildReport>;
           try {
-            check = checkPipeline({ stages, deals, history, tasks }, { zone, today, dayFirst });
+            check = buildReport({ stages, deals, history, tasks }, { zone, today, dayFirst });
           } catch (e) {
             expect(e).toBeInstanceOf(PipelineError);
             expect((e as Error).message).toMatch(/has no column|is empty/);

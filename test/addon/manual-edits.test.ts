@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellOf, column, rowOf, samplePipeline } from './fixture';
+import { cellOf, column, rowOf, samplePipeline } from './harness';
 
 /** The sample after Set up pipeline sheets, which installs the edit trigger. */
 function samplePipelineWithSetup() {

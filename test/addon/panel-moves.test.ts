@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellOf, rowOf, samplePipeline } from './fixture';
+import { cellOf, rowOf, samplePipeline } from './harness';
 
 interface State {
   deal: { id: string; stage: string; daysInStage: number; staleAfter: number; weighted: number } | null;

@@ -1,0 +1,64 @@
+import type { ConversionRow } from '../engine/conversion';
+import type { ForecastRow } from '../engine/forecast';
+import type { Problem } from '../engine/problems';
+import type { CheckOptions, PipelineReport } from '../engine/report';
+import type { Language } from '../engine/table';
+import { isoDate } from '../engine/zone';
+
+/** The CLI's `--json` object, in the SPEC's field names; dates as `YYYY-MM-DD`. */
+export interface ReportJson {
+  asOf: string;
+  timeZone: string;
+  language: Language;
+  forecast: ForecastRow[];
+  conversion: ConversionRow[];
+  stale: { dealId: string; deal: string; owner: string; stage: string; days: number; limit: number }[];
+  overdue: { dealId: string; deal: string; owner: string; expectedClose: string; daysOverdue: number }[];
+  tasks: {
+    dealId: string;
+    task: string;
+    due: string;
+    owner: string;
+    source: string;
+    required: boolean;
+    key: string;
+    stage: string;
+  }[];
+  problems: Problem[];
+}
+
+export function reportJson(check: PipelineReport, options: CheckOptions): ReportJson {
+  return {
+    asOf: isoDate(options.today),
+    timeZone: options.zone.id,
+    language: check.language,
+    forecast: [...check.forecast],
+    conversion: [...check.conversion],
+    stale: check.findings.stale.map((s) => ({
+      dealId: s.deal.id,
+      deal: s.deal.name,
+      owner: s.deal.owner,
+      stage: s.deal.stage.name,
+      days: s.days,
+      limit: s.limit,
+    })),
+    overdue: check.findings.overdue.map((o) => ({
+      dealId: o.deal.id,
+      deal: o.deal.name,
+      owner: o.deal.owner,
+      expectedClose: isoDate(o.deal.expectedClose as number),
+      daysOverdue: o.daysOverdue,
+    })),
+    tasks: check.tasks.map((t) => ({
+      dealId: t.dealId,
+      task: t.task,
+      due: isoDate(t.due),
+      owner: t.owner,
+      source: t.source,
+      required: t.required,
+      key: t.key,
+      stage: t.stage,
+    })),
+    problems: [...check.problems],
+  };
+}
