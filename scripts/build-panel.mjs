@@ -1,21 +1,33 @@
 // Builds each HTML dialog of the add-on into one self-contained file: Apps
-// Script serves HTML files by name, with no static assets beside them.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// Script serves HTML files by name, with no static assets beside them. Every
+// page is the same shell (src/panel/page.html) with its own title, body and script.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const PAGES = [
-  { name: 'Sidebar', script: 'src/panel/panel.ts', html: 'src/panel/panel.html', css: 'src/panel/panel.css' },
+  {
+    name: 'Sidebar',
+    title: 'Deal panel',
+    script: 'src/panel/panel.ts',
+    body: `    <div class="topbar">
+      <p id="status" class="status" role="status" aria-live="polite"></p>
+      <button type="button" id="reload" class="quiet">Reload</button>
+    </div>
+    <main id="content" aria-live="off"></main>`,
+  },
   {
     name: 'Settings',
+    title: 'Settings',
     script: 'src/panel/settings.ts',
-    html: 'src/panel/settings.html',
-    css: 'src/panel/panel.css',
+    body: `    <p id="status" class="status visually-hidden" role="status" aria-live="polite"></p>
+    <main id="content"></main>`,
   },
 ];
 
 export async function buildPanel(outDir) {
+  const shell = readFileSync('src/panel/page.html', 'utf8');
+  const css = readFileSync('src/panel/panel.css', 'utf8');
   for (const page of PAGES) {
-    if (!existsSync(page.html)) continue;
     const script = await build({
       entryPoints: [page.script],
       bundle: true,
@@ -27,8 +39,9 @@ export async function buildPanel(outDir) {
     });
     // `</script` inside the inlined code would end the tag early.
     const js = script.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
-    const css = readFileSync(page.css, 'utf8');
-    const html = readFileSync(page.html, 'utf8')
+    const html = shell
+      .replace('/*TITLE*/', () => page.title)
+      .replace('/*BODY*/', () => page.body)
       .replace('/*INLINE_CSS*/', () => css)
       .replace('/*INLINE_JS*/', () => js);
     writeFileSync(`${outDir}/${page.name}.html`, html);

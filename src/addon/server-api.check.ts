@@ -1,25 +1,10 @@
 /**
- * Compile-time only (never bundled): the functions the sidebar and the
- * settings dialog call must be exactly the ones src/shared/server-api.ts
- * promises the browser. They take `unknown` and validate it, which fits any
- * request type the browser sends.
+ * Compile-time only (never bundled): the functions the bundle exposes must
+ * include, with fitting shapes, every one src/shared/server-api.ts promises
+ * the sidebar and the settings dialog. They take `unknown` and validate it,
+ * which fits any request type the browser sends.
  */
 import type { ServerApi } from '../shared/server-api';
-import { settingsGetState, settingsSave } from './dialogs/settings-dialog';
-import {
-  panelGetSelection,
-  panelGetState,
-  panelMoveDeal,
-  panelSetChecklistItem,
-  panelSetTaskDone,
-} from './panel/actions';
+import * as entryPoints from './main';
 
-export const SERVER_API = {
-  panelGetSelection,
-  panelGetState,
-  panelMoveDeal,
-  panelSetChecklistItem,
-  panelSetTaskDone,
-  settingsGetState,
-  settingsSave,
-} satisfies ServerApi;
+export const SERVER_API: ServerApi = entryPoints;

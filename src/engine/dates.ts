@@ -47,6 +47,10 @@ const TIME =
  * `Date` cells are instants; text is read as the zone's wall-clock time (a
  * Korean-locale sheet shows `2023. 11. 5`); numbers are Sheets' day serials.
  * Returns `null` for a blank cell.
+ *
+ * @example
+ * const read = parseDate('2023. 11. 5 오후 2:30', { zone: new Zone('Asia/Seoul') });
+ * read.ok && isoDateTime(read.value) // → '2023-11-05 14:30'
  */
 export function parseDate(cell: Cell, ctx: DateContext): Parsed<LocalTime | null> {
   if (isDateCell(cell)) return parseInstant(cell.getTime(), ctx.zone);

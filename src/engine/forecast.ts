@@ -28,7 +28,11 @@ export function weightedAmount(deal: Deal): number {
  * won deal closes in it. O(deals + months·log months).
  *
  * @example
- * // 10,000,000 in a 70% stage closing 2023-11-20 → [{ month: '2023-11', weighted: 7000000, … }]
+ * // 10,000,000원 in 온보딩 교육 중 (70%), expected to close in November 2023:
+ * const pipeline = readPipeline([['Stage', 'Probability'], ['온보딩 교육 중', '70%']]);
+ * const deals = [['Amount', 'Stage', 'Expected close'], ['10,000,000원', '온보딩 교육 중', '2023-11-20']];
+ * forecastByMonth(readDeals(deals, pipeline, { zone: new Zone('Asia/Seoul') }).deals)
+ * // → [{ month: '2023-11', weighted: 7000000, openPipeline: 10000000, won: 0, openDeals: 1 }]
  */
 export function forecastByMonth(deals: readonly Deal[]): ForecastRow[] {
   const NONE = Number.NEGATIVE_INFINITY;

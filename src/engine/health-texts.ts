@@ -4,6 +4,10 @@ import { cellTexts } from './texts';
  * Whether a cell holds only what a daily check writes into Health, in either
  * language: the way a Health column made by an earlier version (before
  * columns were tagged) is told from a team's own status notes.
+ *
+ * @example
+ * isHealthText('정체: 미팅 약속 완료 17일째 (기준 14일)') // → true
+ * isHealthText('보류 — 다음 분기') // → false
  */
 export function isHealthText(text: string): boolean {
   const parts = text.split(JOINER);

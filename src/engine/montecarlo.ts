@@ -30,7 +30,11 @@ interface Group {
  * O(trials × n), with the same distribution as one coin per deal.
  *
  * @example
- * // one open deal of 100 at 50%: P10 0, P90 100
+ * // one open deal of 100 at 50% closing in November 2023: in some trials it is won, in others not
+ * const pipeline = readPipeline([['Stage', 'Probability'], ['Demo', '50%']]);
+ * const deals = [['Amount', 'Stage', 'Expected close'], [100, 'Demo', '2023-11-20']];
+ * const range = forecastRange(readDeals(deals, pipeline, { zone: new Zone('Asia/Seoul') }).deals, 2023 * 12 + 10);
+ * [range[0], range[2]] // → [0, 100]
  */
 export function forecastRange(
   deals: readonly Deal[],

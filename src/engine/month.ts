@@ -13,6 +13,9 @@ const WHAT_TO_TYPE = 'use a date or text such as 2023-11.';
  * spreadsheet's zone), text `2023-11` / `2023.11` / `2023년 11월`, or a full
  * date, in the years 1900–9999. Returns `year * 12 + month - 1`. Anything
  * else is a PipelineError that says what is wrong and what to type.
+ *
+ * @example
+ * parseMonthArgument('2023-11', new Zone('Asia/Seoul')) // → 2023 * 12 + 10
  */
 export function parseMonthArgument(value: unknown, zone: Zone): number {
   const cell = singleCell(value);

@@ -204,7 +204,10 @@ function dueText(days: number): string {
   return days < 1e15 ? days.toLocaleString('en-US') : 'more than a quadrillion';
 }
 
-/** `Send the proposal (+3d)` is due three days after entering the stage. */
+/** `Send the proposal (+3d)` is due three days after entering the stage. *
+ * @example
+ * parseEntryTask('계약 조건 확인 콜 (+3d)') // → { title: '계약 조건 확인 콜', dueInDays: 3 }
+ */
 export function parseEntryTask(line: string): EntryTask {
   const m = DUE_SUFFIX.exec(line);
   if (!m) return { title: line, dueInDays: 0 };

@@ -8,6 +8,10 @@ export type Language = 'ko' | 'en';
  * Header matching ignores case, surrounding spaces and inner spacing and
  * punctuation, so `Stale after (days)`, `stale_after_days` and `STALE AFTER`
  * are one header. NFC folds Korean typed on macOS (decomposed jamo).
+ *
+ * @example
+ * normalizeHeader('Stale after (days)') // → 'staleafterdays'
+ * normalizeHeader(' 수주 예정일 ') // → '수주예정일'
  */
 export function normalizeHeader(text: string): string {
   return text

@@ -101,6 +101,9 @@ export function readTasks(grid: Grid, ctx: DateContext, options: ReadOptions = {
  * What makes a task unique: the deal, the stage, the day the deal entered it,
  * and the task. Moving away and back is a new stay with new tasks; a rerun of
  * the same check is not.
+ *
+ * @example
+ * taskKey('D-7', 'Demo', localOf(2023, 11, 8) / DAY_MS, 'Send deck') // → 'D-7|Demo|2023-11-08|Send deck'
  */
 export function taskKey(dealId: string, stage: string, enteredDay: DayNumber, task: string): string {
   return `${dealId}|${stage}|${isoDate(enteredDay)}|${task}`;

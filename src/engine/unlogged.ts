@@ -19,7 +19,13 @@ export interface UnloggedStage {
  * wrong guess would be written into their history. O(deals).
  *
  * @example
- * // D-1 is in 'Demo' in Deals, its last history row went to 'Meeting' → [{ deal: D-1, logged: Meeting }]
+ * // D-1 is in Demo in Deals, but its last Stage history row went to Meeting:
+ * const pipeline = readPipeline([['Stage', 'Probability'], ['Meeting', '10%'], ['Demo', '30%']]);
+ * const zone = new Zone('Asia/Seoul');
+ * const deals = readDeals([['Deal ID', 'Amount', 'Stage'], ['D-1', 100, 'Demo']], pipeline, { zone }).deals;
+ * const history = readHistory([['When', 'Deal ID', 'To stage'], ['2023-11-01', 'D-1', 'Meeting']], pipeline, { zone });
+ * unloggedStages(deals, changesByDeal(history.changes)).map((u) => [u.deal.id, u.logged?.name])
+ * // → [['D-1', 'Meeting']]
  */
 export function unloggedStages(
   deals: readonly Deal[],

@@ -16,6 +16,11 @@ const TERM = /(\d+(?:\.\d+)?)(억|천만|백만|만|천|k|m)?/gy;
  * Reads an amount. Numbers pass; text such as `10,000,000원`, `₩10,000,000`,
  * `$12,500`, `1,000만원`, `1.5억` or `1억 5천만` is read as a person would.
  * Blank is 0. Negative or unreadable values are refused, never guessed.
+ *
+ * @example
+ * parseAmount('₩10,000,000') // → { ok: true, value: 10000000 }
+ * parseAmount('1억 2천만원') // → { ok: true, value: 120000000 }
+ * parseAmount('TBD') // → { ok: false, message: 'is not an amount' }
  */
 export function parseAmount(cell: Cell): Parsed<number> {
   if (typeof cell === 'number') {
@@ -78,6 +83,11 @@ function sumTerms(text: string): number | null {
 /**
  * A win probability: a number in [0, 1] is a fraction (so `1` is 100%), in
  * (1, 100] a percent; text `70%` or `70` likewise. Anything else is refused.
+ *
+ * @example
+ * parseProbability('70%') // → { ok: true, value: 0.7 }
+ * parseProbability(70) // → { ok: true, value: 0.7 }
+ * parseProbability(1) // → { ok: true, value: 1 }
  */
 export function parseProbability(cell: Cell): Parsed<number> {
   let n: number;
@@ -131,7 +141,11 @@ export function parseBoolean(cell: Cell): boolean | null {
   return null;
 }
 
-/** Whole days, such as a stale threshold: a non-negative integer. `null` = blank. */
+/** Whole days, such as a stale threshold: a non-negative integer. `null` = blank. *
+ * @example
+ * parseWholeDays('14일') // → { ok: true, value: 14 }
+ * parseWholeDays('') // → { ok: true, value: null }
+ */
 export function parseWholeDays(cell: Cell): Parsed<number | null> {
   if (isBlankCell(cell)) return { ok: true, value: null };
   const n =

@@ -129,6 +129,9 @@ export function localOf(
 /**
  * Civil date of a day number, by Howard Hinnant's `civil_from_days`: pure
  * arithmetic, so a month key costs no allocation on hot paths.
+ *
+ * @example
+ * civilOf(localOf(2024, 2, 29) / DAY_MS) // → { year: 2024, month: 2, day: 29 }
  */
 export function civilOf(day: DayNumber): { year: number; month: number; day: number } {
   const z = day + 719468;
@@ -150,12 +153,24 @@ export function monthIndexOf(day: DayNumber): number {
   return c.year * 12 + c.month - 1;
 }
 
+/**
+ * `YYYY-MM` of a month index, as the forecast's Month column shows it.
+ *
+ * @example
+ * monthKey(2023 * 12 + 10) // → '2023-11'
+ */
 export function monthKey(monthIndex: number): string {
   const year = Math.floor(monthIndex / 12);
   const month = monthIndex - year * 12 + 1;
   return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}`;
 }
 
+/**
+ * `YYYY-MM-DD` of a day number.
+ *
+ * @example
+ * isoDate(localOf(2023, 11, 5) / DAY_MS) // → '2023-11-05'
+ */
 export function isoDate(day: DayNumber): string {
   const c = civilOf(day);
   return `${String(c.year).padStart(4, '0')}-${String(c.month).padStart(2, '0')}-${String(c.day).padStart(2, '0')}`;

@@ -102,7 +102,7 @@ function body(t: Strings): (Node | null)[] {
   const state = model.state;
   if (!state) return [error];
   const deal = state.deal;
-  if (!deal) return [error, el('p', { class: 'notice', id: 'notice' }, state.notice ?? '')];
+  if (!deal) return [error, el('p', { class: 'card notice', id: 'notice' }, state.notice ?? '')];
   const view: PanelView = { state, draft: model.draft, flash: model.flash, t, tag: localeTag(state.locale) };
   // A won or lost deal owes nothing: its exit checklist would only be noise.
   const open = deal.open;

@@ -44,17 +44,9 @@ export function buildDashboard(): void {
   // FORECAST_RANGE takes the month from B2: custom functions may not take TODAY() as an argument.
   sheet.getRange(3, 2).setFormula(`=FORECAST_RANGE(${dealsRef}, ${stagesRef}, B2)`);
   sheet.getRange(3, 2, 1, 3).setNumberFormat('#,##0');
-  setBlock(sheet.getRange(FORECAST_AT.row - 1, FORECAST_AT.column), [[l.forecast]]);
-  sheet.getRange(FORECAST_AT.row - 1, FORECAST_AT.column).setFontWeight('bold');
-  sheet
-    .getRange(FORECAST_AT.row, FORECAST_AT.column)
-    .setFormula(`=FORECAST_WEIGHTED(${dealsRef}, ${stagesRef})`);
+  spilledBlock(sheet, FORECAST_AT, l.forecast, `=FORECAST_WEIGHTED(${dealsRef}, ${stagesRef})`);
   sheet.getRange(FORECAST_AT.row + 1, FORECAST_AT.column + 1, SPILL_ROWS, 3).setNumberFormat('#,##0');
-  setBlock(sheet.getRange(FUNNEL_AT.row - 1, FUNNEL_AT.column), [[l.funnel]]);
-  sheet.getRange(FUNNEL_AT.row - 1, FUNNEL_AT.column).setFontWeight('bold');
-  sheet
-    .getRange(FUNNEL_AT.row, FUNNEL_AT.column)
-    .setFormula(`=STAGE_CONVERSION(${historyRef}, ${stagesRef})`);
+  spilledBlock(sheet, FUNNEL_AT, l.funnel, `=STAGE_CONVERSION(${historyRef}, ${stagesRef})`);
   sheet.getRange(FUNNEL_AT.row + 1, FUNNEL_AT.column + 4, SPILL_ROWS, 1).setNumberFormat('0%');
   sheet.getRange(FUNNEL_AT.row + 1, FUNNEL_AT.column + 7, SPILL_ROWS, 3).setNumberFormat('0%');
 
@@ -103,6 +95,18 @@ function madeByEarlierVersion(sheet: Sheet): boolean {
   const title = String(sheet.getRange(1, 1).getValue());
   if (!DASHBOARD_TITLES.includes(title)) return false;
   return /^=FORECAST_WEIGHTED\(/i.test(sheet.getRange(FORECAST_AT.row, FORECAST_AT.column).getFormula());
+}
+
+/** A bold title, and under it the formula whose table spills from there. */
+function spilledBlock(
+  sheet: Sheet,
+  at: { row: number; column: number },
+  title: string,
+  formula: string,
+): void {
+  setBlock(sheet.getRange(at.row - 1, at.column), [[title]]);
+  sheet.getRange(at.row - 1, at.column).setFontWeight('bold');
+  sheet.getRange(at.row, at.column).setFormula(formula);
 }
 
 /** A chart of a spilled table, placed under it. */

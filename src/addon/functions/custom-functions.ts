@@ -1,6 +1,6 @@
 import { type Cell, type Grid, isBlankCell, isDateCell, toGrid } from '../../engine/cells';
 import { stageConversion, winRate } from '../../engine/conversion';
-import { readDeals } from '../../engine/deals';
+import { type DealsRead, readDeals } from '../../engine/deals';
 import { forecastByMonth, forecastForMonth } from '../../engine/forecast';
 import { readHistory } from '../../engine/history';
 import { DEFAULT_TRIALS, forecastRange, MAX_TRIALS } from '../../engine/montecarlo';
@@ -48,14 +48,7 @@ export function forecastWeighted(
   timeZone: string,
 ): SheetTable | number {
   const zone = new Zone(timeZone);
-  const pipeline = pipelineOf(stages);
-  const read = readDeals(
-    gridOf(deals, 'deals'),
-    pipeline,
-    { zone },
-    { only: FORECAST_FIELDS, require: ['expectedClose'] },
-  );
-  failOn(read.problems);
+  const read = forecastDeals(deals, stages, zone);
   if (!isOmitted(month)) return forecastForMonth(read.deals, parseMonthArgument(month, zone));
   const rows = forecastByMonth(read.deals).map((r) => [
     r.month,
@@ -76,14 +69,7 @@ export function forecastRangeOf(
 ): SheetTable {
   const zone = new Zone(timeZone);
   if (isOmitted(month)) throw new PipelineError('FORECAST_RANGE needs a month, such as "2023-11" or a date.');
-  const pipeline = pipelineOf(stages);
-  const read = readDeals(
-    gridOf(deals, 'deals'),
-    pipeline,
-    { zone },
-    { only: FORECAST_FIELDS, require: ['expectedClose'] },
-  );
-  failOn(read.problems);
+  const read = forecastDeals(deals, stages, zone);
   const monthIndex = parseMonthArgument(month, zone);
   const n = isOmitted(trials) ? DEFAULT_TRIALS : wholeNumberArgument(trials, 'trials', 1, MAX_TRIALS);
   const [p10, p50, p90] = forecastRange(read.deals, monthIndex, n);
@@ -135,6 +121,18 @@ export function winRateOf(
   failOn(read.problems);
   const rate = winRate(read.changes, pipeline, target, min);
   return rate === null ? '' : rate;
+}
+
+/** The deals a forecast counts: only the columns it needs are read, and any bad one among them is an error. */
+function forecastDeals(deals: unknown, stages: unknown, zone: Zone): DealsRead {
+  const read = readDeals(
+    gridOf(deals, 'deals'),
+    pipelineOf(stages),
+    { zone },
+    { only: FORECAST_FIELDS, require: ['expectedClose'] },
+  );
+  failOn(read.problems);
+  return read;
 }
 
 function pipelineOf(stages: unknown): Pipeline {

@@ -33,89 +33,86 @@ export function panelGetState(dealId?: unknown): PanelState {
 }
 
 export function panelMoveDeal(input: unknown): ActionResult {
-  const exec = beginExecution();
-  const request = validateMove(input);
-  if (!request) return refuse('invalid', panelText(exec.language).invalidRequest, [], null);
-  return withDealUnderLock(exec, request.dealId, request.expectedStage, (session, deal, gridRow) => {
-    const t = panelText(session.language);
-    const to = session.pipeline.find(request.toStage);
-    if (!to) return refuse('invalid', t.unknownStage(request.toStage), [], stateForRow(session, gridRow));
-    const check = checkOf(session, deal);
-    const decision = decideMove(moveKind(deal.stage, to), check, { to, ...request });
-    if (!decision.ok)
-      return refuse(
-        decision.reason,
-        refusalMessage(session, decision, deal.stage, to),
-        [...decision.missing],
-        stateForRow(session, gridRow),
-      );
-    const note =
-      decision.kind === 'forward' && check.missing.length > 0
-        ? t.overrideNote(check.missing, decision.note)
-        : decision.note;
-    applyStageChanges(session, [
-      {
-        gridRow,
-        dealId: deal.id,
-        owner: deal.owner,
-        from: deal.stage.name,
-        to,
-        by: Session.getActiveUser().getEmail(),
-        note,
-        writeStage: true,
-      },
-    ]);
-    return {
-      ok: true,
-      message: t.moved(deal.name || deal.id, to.name),
-      state: stateForRow(openSession(exec), gridRow),
-    };
-  });
+  return panelAction(input, validateMove, (exec, request) =>
+    withDealUnderLock(exec, request.dealId, request.expectedStage, (session, deal, gridRow) => {
+      const t = panelText(session.language);
+      const to = session.pipeline.find(request.toStage);
+      if (!to) return refuse('invalid', t.unknownStage(request.toStage), [], stateForRow(session, gridRow));
+      const check = checkOf(session, deal);
+      const decision = decideMove(moveKind(deal.stage, to), check, { to, ...request });
+      if (!decision.ok)
+        return refuse(
+          decision.reason,
+          refusalMessage(session, decision, deal.stage, to),
+          [...decision.missing],
+          stateForRow(session, gridRow),
+        );
+      const note =
+        decision.kind === 'forward' && check.missing.length > 0
+          ? t.overrideNote(check.missing, decision.note)
+          : decision.note;
+      applyStageChanges(session, [
+        {
+          gridRow,
+          dealId: deal.id,
+          owner: deal.owner,
+          from: deal.stage.name,
+          to,
+          by: Session.getActiveUser().getEmail(),
+          note,
+          writeStage: true,
+        },
+      ]);
+      return {
+        ok: true,
+        message: t.moved(deal.name || deal.id, to.name),
+        state: stateForRow(openSession(exec), gridRow),
+      };
+    }),
+  );
 }
 
 /** Ticks or unticks an exit criterion: its Required task's Done cell, created when the deal has none. */
 export function panelSetChecklistItem(input: unknown): ActionResult {
-  const exec = beginExecution();
-  const request = validateChecklist(input);
-  if (!request) return refuse('invalid', panelText(exec.language).invalidRequest, [], null);
-  return withDealUnderLock(exec, request.dealId, request.stage, (session, deal, gridRow) => {
-    const t = panelText(session.language);
-    // The checklist the panel showed: the exit criteria and the stay's other Required tasks.
-    const item = checkOf(session, deal).checklist.find((c) => c.criterion === request.criterion);
-    if (!item)
-      return refuse('invalid', t.unknownCriterion(request.criterion), [], stateForRow(session, gridRow));
-    if (item.taskRow !== null) {
-      setDone(session, item.taskRow, request.done);
-    } else {
-      // A criterion with no task yet (the deal entered before the add-on): ticking creates it.
-      const day = enteredDayOf(deal, session.history().get(deal.id)) ?? session.today;
-      const planned = stageEntryTasks(deal, deal.stage, day).filter(
-        (p) => p.task === request.criterion && p.required,
-      );
-      const { tasks } = logSheets(session);
-      appendTasks(tasks.sheet, tasks.grid, planned, session, request.done);
-      session.store.save();
-    }
-    return { ok: true, message: '', state: stateForRow(openSession(exec), gridRow) };
-  });
+  return panelAction(input, validateChecklist, (exec, request) =>
+    withDealUnderLock(exec, request.dealId, request.stage, (session, deal, gridRow) => {
+      const t = panelText(session.language);
+      // The checklist the panel showed: the exit criteria and the stay's other Required tasks.
+      const item = checkOf(session, deal).checklist.find((c) => c.criterion === request.criterion);
+      if (!item)
+        return refuse('invalid', t.unknownCriterion(request.criterion), [], stateForRow(session, gridRow));
+      if (item.taskRow !== null) {
+        setDone(session, item.taskRow, request.done);
+      } else {
+        // A criterion with no task yet (the deal entered before the add-on): ticking creates it.
+        const day = enteredDayOf(deal, session.history().get(deal.id)) ?? session.today;
+        const planned = stageEntryTasks(deal, deal.stage, day).filter(
+          (p) => p.task === request.criterion && p.required,
+        );
+        const { tasks } = logSheets(session);
+        appendTasks(tasks.sheet, tasks.grid, planned, session, request.done);
+        session.store.save();
+      }
+      return { ok: true, message: '', state: stateForRow(openSession(exec), gridRow) };
+    }),
+  );
 }
 
 /** Ticks or unticks one of the deal's other tasks, found by key (or by row when it has none). */
 export function panelSetTaskDone(input: unknown): ActionResult {
-  const exec = beginExecution();
-  const request = validateTaskDone(input);
-  if (!request) return refuse('invalid', panelText(exec.language).invalidRequest, [], null);
-  return underLock(exec, (session) => {
-    const t = panelText(session.language);
-    const found = findDeal(session, request.dealId);
-    if (!found) return refuse('missing', t.dealGone(request.dealId), [], null);
-    const task = session.tasks.tasks.find((x) =>
-      request.key !== '' ? x.key === request.key : x.row === request.row && x.dealId === request.dealId,
-    );
-    if (!task) return refuse('changed', t.taskGone, [], stateForRow(session, found.gridRow));
-    setDone(session, task.row, request.done);
-    return { ok: true, message: '', state: stateForRow(openSession(exec), found.gridRow) };
-  });
+  return panelAction(input, validateTaskDone, (exec, request) =>
+    underLock(exec, (session) => {
+      const t = panelText(session.language);
+      const found = findDeal(session, request.dealId);
+      if (!found) return refuse('missing', t.dealGone(request.dealId), [], null);
+      const task = session.tasks.tasks.find((x) =>
+        request.key !== '' ? x.key === request.key : x.row === request.row && x.dealId === request.dealId,
+      );
+      if (!task) return refuse('changed', t.taskGone, [], stateForRow(session, found.gridRow));
+      setDone(session, task.row, request.done);
+      return { ok: true, message: '', state: stateForRow(openSession(exec), found.gridRow) };
+    }),
+  );
 }
 
 /** Why a move was refused, in the panel's words. */
@@ -174,6 +171,19 @@ function withDealUnderLock(
       return refuse('changed', t.changedBehind(deal.stage.name), [], stateForRow(session, gridRow));
     return action(session, deal, gridRow);
   });
+}
+
+/** The start of every panel action: one execution, the request checked (refused as a whole if it does not fit). */
+function panelAction<R>(
+  input: unknown,
+  validate: (input: unknown) => R | null,
+  action: (exec: Execution, request: R) => ActionResult,
+): ActionResult {
+  const exec = beginExecution();
+  const request = validate(input);
+  return request
+    ? action(exec, request)
+    : refuse('invalid', panelText(exec.language).invalidRequest, [], null);
 }
 
 function refuse(
