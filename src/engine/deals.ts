@@ -91,7 +91,7 @@ class DealRowReader {
     const before = this.problems.length;
     const stage = this.stage(row);
     if (stage === null) return null;
-    const id = this.want.id ? this.id(row) : '';
+    const id = this.want.dealId ? this.id(row) : '';
     const amount = this.want.amount ? this.amount(row) : 0;
     const stageEntered = this.want.stageEntered ? this.date('stageEntered') : null;
     const close = this.want.expectedClose ? this.close(row) : null;
@@ -99,7 +99,7 @@ class DealRowReader {
     return {
       row: sheetRow(this.table, i),
       id,
-      name: this.text(row, 'name'),
+      name: this.text(row, 'deal'),
       company: this.text(row, 'company'),
       owner: this.text(row, 'owner'),
       amount,
@@ -130,10 +130,10 @@ class DealRowReader {
   }
 
   private id(row: readonly Cell[]): string {
-    const id = this.text(row, 'id');
+    const id = this.text(row, 'dealId');
     if (id === '') return id;
     const first = this.idRows.get(id);
-    if (first !== undefined) this.bad('id', `is also the Deal ID of row ${first}; Deal IDs must be unique`);
+    if (first !== undefined) this.bad('dealId', `is also the Deal ID of row ${first}; Deal IDs must be unique`);
     else this.idRows.set(id, sheetRow(this.table, this.gridRow));
     return id;
   }

@@ -1,24 +1,12 @@
 import { type Cell, cellText, type Grid, isBlankCell } from './cells';
-import { PipelineError } from './problems';
+import { closestHeader, matchColumns, normalizeHeader } from './header-match';
+import { PipelineError, shortText, type TableName } from './problems';
 import type { TableSchema } from './schema';
+import { type StatedUnit, unitInTitle } from './units';
 
 export type Language = 'ko' | 'en';
 
-/**
- * Header matching ignores case, surrounding spaces and inner spacing and
- * punctuation, so `Stale after (days)`, `stale_after_days` and `STALE AFTER`
- * are one header. NFC folds Korean typed on macOS (decomposed jamo).
- *
- * @example
- * normalizeHeader('Stale after (days)') // → 'staleafterdays'
- * normalizeHeader(' 수주 예정일 ') // → '수주예정일'
- */
-export function normalizeHeader(text: string): string {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[\s\p{P}\p{S}]+/gu, '');
-}
+export { normalizeHeader };
 
 /** A table read by header: where each known column is, and which rows hold data. */
 export interface Table<F extends string> {
@@ -39,6 +27,12 @@ export interface Table<F extends string> {
   readonly firstRow: number;
   /** Korean when the headers are written in Korean. */
   readonly language: Language;
+  /** Units the headers state in brackets (`금액(천원)`), by field. */
+  readonly units: Readonly<Partial<Record<F, StatedUnit>>>;
+  /** A unit a title row above the header states (`단위: 천원`): it applies to Amount only. */
+  readonly titleUnit: StatedUnit | null;
+  /** Columns a header matched but whose values said otherwise (a `Status` of free-text notes), by header. */
+  readonly refused: readonly string[];
 }
 
 export interface ReadOptions {
@@ -52,6 +46,41 @@ export interface ReadOptions {
    * `Health` column is never read (or written) as it. `null` = absent.
    */
   positions?: Readonly<Record<string, number | null>>;
+  /** Headers the user chose for fields (the column map, SPEC §1): they win over aliases. */
+  map?: Readonly<Partial<Record<string, string>>>;
+}
+
+/**
+ * A required column is missing: which, under which names it was looked for,
+ * what headers the table has, and the closest one, so the caller can say how
+ * to map it (`--map` in the CLI, Connect your sheet in Sheets).
+ */
+export class MissingColumnsError extends PipelineError {
+  constructor(
+    readonly table: TableName,
+    readonly missing: readonly { field: string; name: string; aliases: readonly string[]; closest: string | null }[],
+    readonly headers: readonly string[],
+  ) {
+    super(missingMessage(table, missing, headers));
+    this.name = 'MissingColumnsError';
+  }
+}
+
+function missingMessage(
+  table: TableName,
+  missing: MissingColumnsError['missing'],
+  headers: readonly string[],
+): string {
+  if (headers.every((h) => h === '')) return `${table} is empty.`;
+  const list = missing.map((m) => `'${m.name}' (looked for: ${m.aliases.join(', ')})`).join(' and no column ');
+  const seen = headers.filter((h) => h !== '').map((h) => shortText(h, 60));
+  const shown = seen.length > 30 ? `${seen.slice(0, 30).join(', ')}, … (${seen.length} in all)` : seen.join(', ');
+  const closest = missing
+    .map((m) =>
+      m.closest ? `the closest to '${m.name}' is '${shortText(m.closest, 60)}'` : `no header is close to '${m.name}'`,
+    )
+    .join('; ');
+  return `${table} has no column ${list}. The header row must be within the first ${HEADER_SEARCH_ROWS} rows. Its headers: ${shown}; ${closest}.`;
 }
 
 /** How far down title rows may push the header row (SPEC §1). */
@@ -75,25 +104,31 @@ export function readTable<F extends string>(
   options: ReadOptions = {},
 ): Table<F> {
   const firstRow = options.firstRow ?? 1;
-  const headerIndex = findHeaderRow(grid, schema);
+  const map = (options.map ?? {}) as Partial<Record<F, string>>;
+  const headerIndex = findHeaderRow(grid, schema, map);
   const headers = (grid[headerIndex] ?? []).map((h) => cellText(h).trim());
-  const columns = findColumns(headers, schema);
+  const match = matchColumns(headers, schema, map);
+  const columns = match.columns;
   const fields = Object.keys(schema.columns) as F[];
   for (const [field, position] of Object.entries(options.positions ?? {})) {
     if (!(field in schema.columns)) continue;
     if (position === null) delete columns[field as F];
     else columns[field as F] = position;
   }
+  const refused = refuseByValues(grid, headerIndex, schema, columns, map).map((c) => headers[c] ?? '');
   const needed = (f: F) => schema.columns[f].required || options.require?.includes(f);
   const missing = fields.filter((f) => needed(f) && columns[f] === undefined);
   if (missing.length > 0) {
-    const list = missing.map((f) => {
-      const spec = schema.columns[f];
-      return `'${spec.en}' (looked for: ${spec.aliases.join(', ')})`;
-    });
-    const where = grid.length === 0 ? 'is empty' : `has no column ${list.join(' and no column ')}`;
-    throw new PipelineError(
-      `${schema.name} ${where}. The header row must be within the first ${HEADER_SEARCH_ROWS} rows.`,
+    const taken = Object.values(columns) as number[];
+    throw new MissingColumnsError(
+      schema.name,
+      missing.map((f) => ({
+        field: f,
+        name: schema.columns[f].en,
+        aliases: schema.columns[f].aliases,
+        closest: closestHeader(headers, schema, f, taken),
+      })),
+      grid.length === 0 ? [] : headers,
     );
   }
   const probe = fields.filter((f) => schema.columns[f].required).map((f) => columns[f] as number);
@@ -103,7 +138,49 @@ export function readTable<F extends string>(
     if (row && !isBlankRow(row, probe)) dataRows.push(i);
   }
   const language = headersLanguage(headers) ?? 'en';
-  return { schema, grid, columns, headers, headerIndex, dataRows, firstRow, language };
+  let titleUnit: StatedUnit | null = null;
+  for (let i = 0; i < headerIndex && !titleUnit; i++) titleUnit = unitInTitle(grid[i] ?? []);
+  return {
+    schema,
+    grid,
+    columns,
+    headers,
+    headerIndex,
+    dataRows,
+    firstRow,
+    language,
+    units: match.units,
+    titleUnit,
+    refused,
+  };
+}
+
+/**
+ * Drops fields whose column's filled values do not fit them (`accepts`): a
+ * team's `Status` column of notes is not the Status. A column the user
+ * mapped is theirs to decide and is kept. Returns the columns dropped.
+ */
+function refuseByValues<F extends string>(
+  grid: Grid,
+  headerIndex: number,
+  schema: TableSchema<F>,
+  columns: Partial<Record<F, number>>,
+  map: Partial<Record<F, string>>,
+): number[] {
+  const refused: number[] = [];
+  for (const field of Object.keys(columns) as F[]) {
+    const accepts = schema.columns[field].accepts;
+    const c = columns[field];
+    if (!accepts || c === undefined || map[field] !== undefined) continue;
+    for (let i = headerIndex + 1; i < grid.length; i++) {
+      const cell = grid[i]?.[c];
+      if (isBlankCell(cell) || accepts(cellText(cell))) continue;
+      delete columns[field];
+      refused.push(c);
+      break;
+    }
+  }
+  return refused;
 }
 
 /**
@@ -112,35 +189,28 @@ export function readTable<F extends string>(
  * `2024 영업 현황 (단위: 천원)` may stand above it. Row 0 when none does (the
  * caller then reports the missing columns of row 0).
  */
-export function findHeaderRow(grid: Grid, schema: TableSchema<string>): number {
+export function findHeaderRow(
+  grid: Grid,
+  schema: TableSchema<string>,
+  map: Readonly<Partial<Record<string, string>>> = {},
+): number {
   const last = Math.min(grid.length, HEADER_SEARCH_ROWS);
   for (let i = 0; i < last; i++) {
     const row = grid[i];
     if (!row) continue;
     const headers = row.map((h) => cellText(h).trim());
-    if (Object.keys(findColumns(headers, schema)).length >= 2) return i;
+    if (Object.keys(matchColumns(headers, schema, map).columns).length >= 2) return i;
   }
   return 0;
 }
 
+/** Where the schema's fields are in a header row (see header-match.ts). */
 export function findColumns<F extends string>(
   headers: readonly string[],
   schema: TableSchema<F>,
+  map: Readonly<Partial<Record<string, string>>> = {},
 ): Partial<Record<F, number>> {
-  const byAlias = new Map<string, F>();
-  for (const field of Object.keys(schema.columns) as F[]) {
-    for (const alias of schema.columns[field].aliases) {
-      const key = normalizeHeader(alias);
-      if (!byAlias.has(key)) byAlias.set(key, field);
-    }
-  }
-  const columns: Partial<Record<F, number>> = {};
-  headers.forEach((header, index) => {
-    const field = byAlias.get(normalizeHeader(header));
-    // The first matching column wins; a second "Stage" column is the user's own.
-    if (field !== undefined && columns[field] === undefined) columns[field] = index;
-  });
-  return columns;
+  return matchColumns(headers, schema, map).columns;
 }
 
 /** Korean when any header is written in Hangul; `null` when there are no headers to tell. */

@@ -17,7 +17,7 @@ describe('the header row', () => {
     ];
     const table = readTable(grid, DEALS);
     expect(table.headerIndex).toBe(2);
-    expect(table.columns).toMatchObject({ name: 0, stage: 1, amount: 2 });
+    expect(table.columns).toMatchObject({ deal: 0, stage: 1, amount: 2 });
     expect(table.dataRows).toEqual([3]);
   });
 
@@ -48,9 +48,10 @@ describe('the header row', () => {
 
 describe('reading tables by header', () => {
   it('names the missing required column and the aliases it looked for', () => {
-    expect(() => readDeals([['Deal', 'Stage']], readPipeline([['Stage', 'Probability']]), { zone })).toThrow(
-      "Deals has no column 'Amount' (looked for: Amount, Value, Deal value, 금액, 수주 예정 금액, 예상 금액). The header row must be within the first 20 rows.",
-    );
+    const read = () => readDeals([['Deal', 'Stage']], readPipeline([['Stage', 'Probability']]), { zone });
+    expect(read).toThrow("Deals has no column 'Amount' (looked for: Amount, Value, Deal value, Deal amount,");
+    // …and what it saw instead, so the fix is one step (SPEC §1, issue 11).
+    expect(read).toThrow("Its headers: Deal, Stage; no header is close to 'Amount'.");
     expect(() => readPipeline([])).toThrow(/Stages is empty/);
   });
 });

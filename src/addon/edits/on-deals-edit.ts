@@ -82,7 +82,7 @@ function stageRowsOf(range: GoogleAppsScript.Spreadsheet.Range): StageRows | nul
   const firstRow = Math.max(headerIndex + 2, range.getRow());
   const lastRow = range.getRow() + range.getNumRows() - 1;
   if (lastRow < firstRow) return null;
-  return { sheet, firstRow, lastRow, stageColumn, idColumn: columns.id, lastColumn };
+  return { sheet, firstRow, lastRow, stageColumn, idColumn: columns.dealId, lastColumn };
 }
 
 /** What an edit that could not be logged now leaves for the next action: each row's id and stage as typed. */

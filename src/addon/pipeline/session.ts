@@ -146,7 +146,7 @@ export function openSession(exec: Execution, options: SessionOptions = {}): Pipe
 /** The grid row index of a deal by its id, or -1. Users sort and filter: never trust a remembered row. */
 export function rowOfDeal(session: PipelineSession, dealId: string): number {
   const table = session.deals.table;
-  const c = table.columns.id;
+  const c = table.columns.dealId;
   if (c === undefined || dealId === '') return -1;
   const grid = session.dealsSheet.grid;
   for (let i = table.headerIndex + 1; i < grid.length; i++) {

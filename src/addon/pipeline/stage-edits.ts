@@ -44,7 +44,7 @@ export function planStageEdits(session: PipelineSession, edits: readonly StageEd
   const col = table.columns;
   const cell = (i: number, c: number | undefined): Cell => (c === undefined ? '' : (grid[i]?.[c] ?? ''));
   const ids = dealIds(
-    table.dataRows.map((i) => cell(i, col.id)),
+    table.dataRows.map((i) => cell(i, col.dealId)),
     session.store,
   );
   const plan: StageEditPlan = { changes: [], newIds: new Map(), problems: new Map(), ids };
@@ -62,7 +62,7 @@ export function planStageEdits(session: PipelineSession, edits: readonly StageEd
       if (problem) plan.problems.set(i + 1, texts.problem(problem));
       continue;
     }
-    let dealId = textOf(cell(i, col.id));
+    let dealId = textOf(cell(i, col.dealId));
     const stays = dealId === '' ? undefined : session.history().get(dealId);
     const last = stays ? stays[stays.length - 1] : undefined;
     // A history with an unreadable row may hide the latest one: the cell's old value says more then.
@@ -70,7 +70,7 @@ export function planStageEdits(session: PipelineSession, edits: readonly StageEd
     const trustHistory = last !== undefined && !(old !== '' && session.unreadableHistory().has(dealId));
     const previous = trustHistory ? last.to.name : old;
     if (previous !== '' && sameStage(previous, to.name)) continue;
-    if (dealId === '' && col.id !== undefined) {
+    if (dealId === '' && col.dealId !== undefined) {
       dealId = ids.take();
       plan.newIds.set(i + 1, dealId);
     }

@@ -107,7 +107,7 @@ export function logStageEdits(session: PipelineSession, edits: readonly StageEdi
     plan.changes.push(lateChange(session, gridRow, deal, logged?.name ?? null, notes));
   }
   // A deal typed with no trigger to give it an id gets one now, and its first history row.
-  if (table.columns.id !== undefined) {
+  if (table.columns.dealId !== undefined) {
     for (const deal of session.deals.deals) {
       const gridRow = deal.row - table.firstRow;
       if (deal.id !== '' || planned.has(gridRow) || isTotalsRow(session.dealsSheet.grid[gridRow] ?? []))
@@ -153,15 +153,15 @@ function locate(session: PipelineSession, row: PendingRow): number {
   const cells = session.dealsSheet.grid[gridRow] ?? [];
   const col = session.deals.table.columns;
   const text = (c: number | undefined): string => (c === undefined ? '' : textOf(cells[c] ?? ''));
-  return text(col.id) === '' && text(col.stage) === row.stage ? gridRow : -1;
+  return text(col.dealId) === '' && text(col.stage) === row.stage ? gridRow : -1;
 }
 
 /** Writes a stage-edit plan: new Deal IDs, Health of rows with unknown stages, then the changes. */
 export function applyEditPlan(session: PipelineSession, plan: StageEditPlan): void {
   const sheet = session.dealsSheet.sheet;
   const col = session.deals.table.columns;
-  if (col.id !== undefined && plan.newIds.size > 0) {
-    writeColumnCells(sheet, col.id + 1, plan.newIds);
+  if (col.dealId !== undefined && plan.newIds.size > 0) {
+    writeColumnCells(sheet, col.dealId + 1, plan.newIds);
     plan.ids.remember();
   }
   const health = plan.problems.size > 0 ? session.healthColumnForWrite() : null;

@@ -1,6 +1,6 @@
 import type { Cell } from '../../engine/cells';
 import { cellText, isBlankCell } from '../../engine/cells';
-import { DEALS, HISTORY, STAGES, TASKS, type TableSchema } from '../../engine/schema';
+import { DEALS, HISTORY, SCHEMAS, type TableSchema } from '../../engine/schema';
 import { findColumns, findHeaderRow, headersLanguage, type Language } from '../../engine/table';
 import { isTotalsRow } from '../../engine/totals';
 import { parseProbability } from '../../engine/values';
@@ -20,23 +20,17 @@ import { defaultStages, outcomeWord } from './default-pipeline';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const SCHEMAS: Record<PipelineTable, TableSchema<string>> = {
-  Stages: STAGES,
-  Deals: DEALS,
-  'Stage history': HISTORY,
-  Tasks: TASKS,
-};
 
 /**
  * The columns setup adds when a sheet lacks them. Deals gets only what the
  * add-on itself fills or needs; its Health column is claimed separately, and
  * optional columns (a deal's own probability, status, currency…) are the team's choice.
  */
-const SETUP_COLUMNS: Record<PipelineTable, readonly string[]> = {
+const SETUP_COLUMNS: { [T in PipelineTable]: readonly (keyof (typeof SCHEMAS)[T]['columns'])[] } = {
   Stages: ['stage', 'probability', 'staleAfter', 'outcome', 'exitCriteria', 'entryTasks', 'requiredFields'],
-  Deals: ['id', 'name', 'company', 'owner', 'amount', 'stage', 'stageEntered', 'expectedClose'],
-  'Stage history': Object.keys(HISTORY.columns),
-  Tasks: Object.keys(TASKS.columns),
+  Deals: ['dealId', 'deal', 'company', 'owner', 'amount', 'stage', 'stageEntered', 'expectedClose'],
+  'Stage history': Object.keys(HISTORY.columns) as (keyof typeof HISTORY.columns)[],
+  Tasks: ['taskId', 'dealId', 'task', 'due', 'owner', 'done', 'required', 'stage', 'source', 'key', 'created', 'closed'],
 };
 
 /**
@@ -121,7 +115,7 @@ function prepareTable(
   formats: Record<string, string>,
   summary: SetupSummary,
 ): PreparedTable {
-  const schema = SCHEMAS[table];
+  const schema: TableSchema<string> = SCHEMAS[table];
   const { sheet, grid } = findOrCreateSheet(ss, table, own, language, summary);
   const headerIndex = grid.length === 0 ? 0 : findHeaderRow(grid, schema);
   const headerRow = headerIndex + 1;
@@ -270,7 +264,7 @@ function fillDealIds(deals: PreparedTable, healthColumn: number, store: Document
   const { sheet, grid, headerRow } = deals;
   const rows = grid.slice(headerRow);
   if (rows.length === 0) return 0;
-  const idColumn = deals.columns.id as number;
+  const idColumn = deals.columns.dealId as number;
   const formulas = sheet
     .getRange(headerRow + 1, 1, rows.length, Math.max(1, grid[0]?.length ?? 1))
     .getFormulas();

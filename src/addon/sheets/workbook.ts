@@ -1,6 +1,6 @@
 import { type Cell, isBlankCell } from '../../engine/cells';
 import { PipelineError } from '../../engine/problems';
-import { DEALS, HISTORY, STAGES, TASKS, type TableSchema } from '../../engine/schema';
+import { SCHEMAS, type TableSchema } from '../../engine/schema';
 import { findColumns, findHeaderRow, type Language } from '../../engine/table';
 import { messages } from '../i18n/messages';
 import type { Ownership } from './ownership';
@@ -18,12 +18,6 @@ export interface LoadedSheet {
   readonly grid: Cell[][];
 }
 
-export const TABLE_SCHEMAS: Record<PipelineTable, TableSchema<string>> = {
-  Stages: STAGES,
-  Deals: DEALS,
-  'Stage history': HISTORY,
-  Tasks: TASKS,
-};
 
 /** The logs the add-on appends to: a sheet of that name is adopted only when its headers fit. */
 export function isLog(table: PipelineTable): table is 'Stage history' | 'Tasks' {
@@ -57,7 +51,7 @@ export function fitsLog(grid: readonly (readonly Cell[])[], schema: TableSchema<
  * adopted); else the sheet the add-on tagged, wherever it was renamed to.
  */
 export function loadSheet(ss: Spreadsheet, table: PipelineTable, own: Ownership): LoadedSheet | null {
-  const fits = (grid: Cell[][]) => !isLog(table) || fitsLog(grid, TABLE_SCHEMAS[table]);
+  const fits = (grid: Cell[][]) => !isLog(table) || fitsLog(grid, SCHEMAS[table]);
   const remembered = own.remembered(table);
   if (remembered) {
     const grid = readGrid(remembered);
