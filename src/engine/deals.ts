@@ -133,7 +133,8 @@ class DealRowReader {
     const id = this.text(row, 'dealId');
     if (id === '') return id;
     const first = this.idRows.get(id);
-    if (first !== undefined) this.bad('dealId', `is also the Deal ID of row ${first}; Deal IDs must be unique`);
+    if (first !== undefined)
+      this.bad('dealId', `is also the Deal ID of row ${first}; Deal IDs must be unique`);
     else this.idRows.set(id, sheetRow(this.table, this.gridRow));
     return id;
   }

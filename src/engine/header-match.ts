@@ -24,7 +24,9 @@ const BRACKETED = /^(.*?)\s*[([（【]\s*([^)\]）】]*?)\s*[)\]）】]\s*$/u;
 
 /** A header's readings, most literal first, each with the unit its brackets state. */
 function readingsOf(header: string): { name: string; unit: StatedUnit | null }[] {
-  const readings: { name: string; unit: StatedUnit | null }[] = [{ name: normalizeHeader(header), unit: null }];
+  const readings: { name: string; unit: StatedUnit | null }[] = [
+    { name: normalizeHeader(header), unit: null },
+  ];
   const m = BRACKETED.exec(header.trim());
   const unit = m ? parseUnit(m[2] as string) : null;
   if (m && unit) readings.push({ name: normalizeHeader(m[1] as string), unit });
@@ -77,7 +79,9 @@ export function matchColumns<F extends string>(
       if (field === undefined) continue;
       if (columns[field] !== undefined || isNever(schema, field, header)) return;
       columns[field] = index;
-      if (reading.unit) units[field] = reading.unit;
+      // `Probability (%)` matches as written (punctuation is dropped); its brackets still state a unit.
+      const unit = reading.unit ?? readingsOf(header).find((r) => r.unit)?.unit;
+      if (unit) units[field] = unit;
       return;
     }
   });
@@ -146,7 +150,11 @@ function editDistance(a: string, b: string): number {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+      current[j] = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
     }
     previous = current;
   }

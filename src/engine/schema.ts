@@ -107,7 +107,11 @@ export const STAGES = {
       ko: '필수 항목',
       aliases: ['Required fields', 'Required', '필수 항목', '필수 입력'],
     },
-    pipeline: { en: 'Pipeline', ko: '파이프라인', aliases: ['Pipeline', 'Pipeline name', 'Pipeline ID', '파이프라인'] },
+    pipeline: {
+      en: 'Pipeline',
+      ko: '파이프라인',
+      aliases: ['Pipeline', 'Pipeline name', 'Pipeline ID', '파이프라인'],
+    },
     entryEmail: {
       en: 'Entry email',
       ko: '진입 메일',
@@ -284,11 +288,24 @@ export const DEALS = {
       accepts: isStatusWord,
     },
     currency: { en: 'Currency', ko: '통화', aliases: ['Currency', 'Currency code', 'Deal currency', '통화'] },
-    pipeline: { en: 'Pipeline', ko: '파이프라인', aliases: ['Pipeline', 'Pipeline name', 'Pipeline ID', '파이프라인'] },
+    pipeline: {
+      en: 'Pipeline',
+      ko: '파이프라인',
+      aliases: ['Pipeline', 'Pipeline name', 'Pipeline ID', '파이프라인'],
+    },
     contactEmail: {
       en: 'Contact email',
       ko: '고객 이메일',
-      aliases: ['Contact email', 'Contact', 'Email', 'E-mail', 'Customer email', '고객 이메일', '연락처 이메일', '이메일'],
+      aliases: [
+        'Contact email',
+        'Contact',
+        'Email',
+        'E-mail',
+        'Customer email',
+        '고객 이메일',
+        '연락처 이메일',
+        '이메일',
+      ],
     },
     // Owned by the add-on, which finds its own by developer metadata; `상태` is a team's status column, never this.
     health: {
@@ -305,7 +322,18 @@ export const HISTORY = {
     when: {
       en: 'When',
       ko: '일시',
-      aliases: ['When', 'Timestamp', 'Date', 'Changed at', 'Changed on', 'Change date', '일시', '변경 일시', '날짜', '변경일'],
+      aliases: [
+        'When',
+        'Timestamp',
+        'Date',
+        'Changed at',
+        'Changed on',
+        'Change date',
+        '일시',
+        '변경 일시',
+        '날짜',
+        '변경일',
+      ],
       required: true,
     },
     dealId: {

@@ -58,7 +58,12 @@ export interface ReadOptions {
 export class MissingColumnsError extends PipelineError {
   constructor(
     readonly table: TableName,
-    readonly missing: readonly { field: string; name: string; aliases: readonly string[]; closest: string | null }[],
+    readonly missing: readonly {
+      field: string;
+      name: string;
+      aliases: readonly string[];
+      closest: string | null;
+    }[],
     readonly headers: readonly string[],
   ) {
     super(missingMessage(table, missing, headers));
@@ -72,12 +77,17 @@ function missingMessage(
   headers: readonly string[],
 ): string {
   if (headers.every((h) => h === '')) return `${table} is empty.`;
-  const list = missing.map((m) => `'${m.name}' (looked for: ${m.aliases.join(', ')})`).join(' and no column ');
+  const list = missing
+    .map((m) => `'${m.name}' (looked for: ${m.aliases.join(', ')})`)
+    .join(' and no column ');
   const seen = headers.filter((h) => h !== '').map((h) => shortText(h, 60));
-  const shown = seen.length > 30 ? `${seen.slice(0, 30).join(', ')}, … (${seen.length} in all)` : seen.join(', ');
+  const shown =
+    seen.length > 30 ? `${seen.slice(0, 30).join(', ')}, … (${seen.length} in all)` : seen.join(', ');
   const closest = missing
     .map((m) =>
-      m.closest ? `the closest to '${m.name}' is '${shortText(m.closest, 60)}'` : `no header is close to '${m.name}'`,
+      m.closest
+        ? `the closest to '${m.name}' is '${shortText(m.closest, 60)}'`
+        : `no header is close to '${m.name}'`,
     )
     .join('; ');
   return `${table} has no column ${list}. The header row must be within the first ${HEADER_SEARCH_ROWS} rows. Its headers: ${shown}; ${closest}.`;

@@ -32,7 +32,14 @@ const CURRENCY_WORDS: Record<string, string> = {
 };
 
 // Korean magnitudes before 원 (천원, 백만원…), and the English shorthands.
-const KOREAN_MAGNITUDE: Record<string, number> = { 천: 1e3, 만: 1e4, 십만: 1e5, 백만: 1e6, 천만: 1e7, 억: 1e8 };
+const KOREAN_MAGNITUDE: Record<string, number> = {
+  천: 1e3,
+  만: 1e4,
+  십만: 1e5,
+  백만: 1e6,
+  천만: 1e7,
+  억: 1e8,
+};
 const ENGLISH_MAGNITUDE: Record<string, number> = {
   k: 1e3,
   thousand: 1e3,

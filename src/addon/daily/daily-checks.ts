@@ -142,7 +142,7 @@ function writeHealth(session: PipelineSession, assessment: Assessment): number {
 /** A Health column after the last one, with its header in the header row, in the language of the Deals headers. */
 function addHealthColumn(session: PipelineSession): number {
   const { sheet, grid } = session.dealsSheet;
-  const headerIndex = findHeaderRow(grid, DEALS);
+  const headerIndex = findHeaderRow(grid, DEALS, session.exec.columnMap.Deals ?? {});
   const headers = (grid[headerIndex] ?? []).map((h) => String(h ?? ''));
   const place = {
     headerRow: headerIndex + 1,

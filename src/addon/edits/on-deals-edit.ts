@@ -5,6 +5,7 @@ import { textOf } from '../../engine/values';
 import { openSession } from '../pipeline/session';
 import type { StageEdit } from '../pipeline/stage-edits';
 import { logStageEdits, type PendingRow, recordPendingEdit } from '../pipeline/stage-log';
+import { Ownership } from '../sheets/ownership';
 import { SHEET_NAMES } from '../sheets/sheet-names';
 import { beginExecution } from '../storage/execution';
 
@@ -36,7 +37,10 @@ const HEADER_ROWS = 20;
  * a few calls and return.
  */
 export function onDealsEdit(e?: EditEvent): void {
-  const rows = e?.range ? stageRowsOf(e.range) : null;
+  if (!e?.range) return;
+  const exec = beginExecution();
+  const dealsName = new Ownership(exec.ss, exec.store).rememberedName('Deals');
+  const rows = stageRowsOf(e.range, dealsName, exec.columnMap.Deals ?? {});
   if (!rows) return;
   // The trigger runs as whoever installed it; the event names who edited.
   const editor = e?.user?.getEmail() || Session.getActiveUser().getEmail();
@@ -56,24 +60,31 @@ export function onDealsEdit(e?: EditEvent): void {
     const edits: StageEdit[] = [];
     for (let row = rows.firstRow; row <= rows.lastRow; row++)
       edits.push({ gridRow: row - 1, by: editor, ...(oldValue !== undefined ? { oldValue } : {}) });
-    logStageEdits(openSession(beginExecution()), edits);
+    logStageEdits(openSession(exec), edits);
   } finally {
     lock.releaseLock();
   }
 }
 
 /** The rows below the Deals header that the edited range crosses in the Stage column; `null` for any other edit. */
-function stageRowsOf(range: GoogleAppsScript.Spreadsheet.Range): StageRows | null {
+function stageRowsOf(
+  range: GoogleAppsScript.Spreadsheet.Range,
+  dealsName: string | null,
+  map: Readonly<Partial<Record<string, string>>>,
+): StageRows | null {
   const sheet = range.getSheet();
-  if (!SHEET_NAMES.Deals.aliases.includes(sheet.getName())) return null;
+  const name = sheet.getName();
+  // The Deals sheet by its usual names, or the team's own sheet connected as Deals.
+  if (!SHEET_NAMES.Deals.aliases.includes(name) && name !== dealsName) return null;
   const lastColumn = sheet.getLastColumn();
   if (lastColumn === 0) return null;
   const height = Math.min(HEADER_ROWS, Math.max(1, sheet.getLastRow()));
   const top = sheet.getRange(1, 1, height, lastColumn).getValues() as Cell[][];
-  const headerIndex = findHeaderRow(top, DEALS);
+  const headerIndex = findHeaderRow(top, DEALS, map);
   const columns = findColumns(
     (top[headerIndex] ?? []).map((h) => textOf(h)),
     DEALS,
+    map,
   );
   const stageColumn = columns.stage;
   if (stageColumn === undefined) return null;

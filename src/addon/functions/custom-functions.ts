@@ -10,6 +10,7 @@ import type { DealField } from '../../engine/schema';
 import { type Pipeline, readPipeline, requireStage } from '../../engine/stages';
 import { textOf } from '../../engine/values';
 import { Zone } from '../../engine/zone';
+import type { ColumnMap } from '../storage/column-map';
 
 /**
  * The custom functions, as Sheets calls them: whole ranges as 2-D arrays (a
@@ -46,9 +47,10 @@ export function forecastWeighted(
   stages: unknown,
   month: unknown,
   timeZone: string,
+  map: ColumnMap = {},
 ): SheetTable | number {
   const zone = new Zone(timeZone);
-  const read = forecastDeals(deals, stages, zone);
+  const read = forecastDeals(deals, stages, zone, map);
   if (!isOmitted(month)) return forecastForMonth(read.deals, parseMonthArgument(month, zone));
   const rows = forecastByMonth(read.deals).map((r) => [
     r.month,
@@ -66,19 +68,30 @@ export function forecastRangeOf(
   month: unknown,
   trials: unknown,
   timeZone: string,
+  map: ColumnMap = {},
 ): SheetTable {
   const zone = new Zone(timeZone);
   if (isOmitted(month)) throw new PipelineError('FORECAST_RANGE needs a month, such as "2023-11" or a date.');
-  const read = forecastDeals(deals, stages, zone);
+  const read = forecastDeals(deals, stages, zone, map);
   const monthIndex = parseMonthArgument(month, zone);
   const n = isOmitted(trials) ? DEFAULT_TRIALS : wholeNumberArgument(trials, 'trials', 1, MAX_TRIALS);
   const [p10, p50, p90] = forecastRange(read.deals, monthIndex, n);
   return [[p10, p50, p90]];
 }
 
-export function stageConversionOf(history: unknown, stages: unknown, timeZone: string): SheetTable {
-  const pipeline = pipelineOf(stages);
-  const read = readHistory(gridOf(history, 'history'), pipeline, { zone: new Zone(timeZone) });
+export function stageConversionOf(
+  history: unknown,
+  stages: unknown,
+  timeZone: string,
+  map: ColumnMap = {},
+): SheetTable {
+  const pipeline = pipelineOf(stages, map);
+  const read = readHistory(
+    gridOf(history, 'history'),
+    pipeline,
+    { zone: new Zone(timeZone) },
+    { map: map['Stage history'] ?? {} },
+  );
   failOn(read.problems);
   const blank = (v: number | null): SheetValue => (v === null ? '' : v);
   const rows = stageConversion(read.changes, pipeline).map((r) => [
@@ -104,8 +117,9 @@ export function winRateOf(
   stage: unknown,
   minClosed: unknown,
   timeZone: string,
+  map: ColumnMap = {},
 ): SheetValue {
-  const pipeline = pipelineOf(stages);
+  const pipeline = pipelineOf(stages, map);
   const name = stageArgument(stage);
   if (name === '') throw new PipelineError('WIN_RATE needs a stage name.');
   const target = requireStage(pipeline, name);
@@ -117,26 +131,31 @@ export function winRateOf(
   const min = isOmitted(minClosed)
     ? 5
     : wholeNumberArgument(minClosed, 'min_closed', 0, Number.MAX_SAFE_INTEGER);
-  const read = readHistory(gridOf(history, 'history'), pipeline, { zone: new Zone(timeZone) });
+  const read = readHistory(
+    gridOf(history, 'history'),
+    pipeline,
+    { zone: new Zone(timeZone) },
+    { map: map['Stage history'] ?? {} },
+  );
   failOn(read.problems);
   const rate = winRate(read.changes, pipeline, target, min);
   return rate === null ? '' : rate;
 }
 
 /** The deals a forecast counts: only the columns it needs are read, and any bad one among them is an error. */
-function forecastDeals(deals: unknown, stages: unknown, zone: Zone): DealsRead {
+function forecastDeals(deals: unknown, stages: unknown, zone: Zone, map: ColumnMap): DealsRead {
   const read = readDeals(
     gridOf(deals, 'deals'),
-    pipelineOf(stages),
+    pipelineOf(stages, map),
     { zone },
-    { only: FORECAST_FIELDS, require: ['expectedClose'] },
+    { only: FORECAST_FIELDS, require: ['expectedClose'], map: map.Deals ?? {} },
   );
   failOn(read.problems);
   return read;
 }
 
-function pipelineOf(stages: unknown): Pipeline {
-  const pipeline = readPipeline(gridOf(stages, 'stages'));
+function pipelineOf(stages: unknown, map: ColumnMap): Pipeline {
+  const pipeline = readPipeline(gridOf(stages, 'stages'), { map: map.Stages ?? {} });
   failOn(pipeline.problems);
   if (pipeline.stages.length === 0) throw new PipelineError('Stages has no stages below its header row.');
   return pipeline;

@@ -46,7 +46,9 @@ export function stateForSelection(
   selection: { sheet: string; row: number },
 ): PanelState {
   const t = panelText(session.language);
-  if (!SHEET_NAMES.Deals.aliases.includes(selection.sheet)) return emptyState(session, t.selectDeal);
+  const connected = session.own.rememberedName('Deals');
+  if (!SHEET_NAMES.Deals.aliases.includes(selection.sheet) && selection.sheet !== connected)
+    return emptyState(session, t.selectDeal);
   if (selection.row <= session.deals.table.firstRow + session.deals.table.headerIndex)
     return emptyState(session, t.selectDeal);
   return stateForRow(session, selection.row - 1);

@@ -7,6 +7,7 @@ import { Zone } from '../../engine/zone';
 import { historyNotes } from '../i18n/history-notes';
 import { rowLayout } from '../sheets/row-layout';
 import { appendRows, readGrid } from '../sheets/sheets-io';
+import type { ColumnMap } from '../storage/column-map';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -24,15 +25,16 @@ export function recordAdoptedDeals(
   sheets: { stages: Sheet; deals: Sheet; history: Sheet },
   language: Language,
   now: Date,
+  map: ColumnMap = {},
 ): number {
   const zone = new Zone(ss.getSpreadsheetTimeZone());
-  const pipeline = readPipeline(readGrid(sheets.stages));
-  const deals = readDeals(readGrid(sheets.deals), pipeline, { zone }).deals;
+  const pipeline = readPipeline(readGrid(sheets.stages), { map: map.Stages ?? {} });
+  const deals = readDeals(readGrid(sheets.deals), pipeline, { zone }, { map: map.Deals ?? {} }).deals;
   if (deals.length === 0) return 0;
   const historyGrid = readGrid(sheets.history);
-  const read = readHistory(historyGrid, pipeline, { zone });
+  const read = readHistory(historyGrid, pipeline, { zone }, { map: map['Stage history'] ?? {} });
   const known = changesByDeal(read.changes);
-  const layout = rowLayout(readTable(historyGrid, HISTORY));
+  const layout = rowLayout(readTable(historyGrid, HISTORY, { map: map['Stage history'] ?? {} }));
   const rows = deals
     .filter((d) => d.id !== '' && !known.has(d.id) && !read.unreadableDeals.has(d.id))
     .map((d) =>

@@ -81,16 +81,17 @@ export function openSession(exec: Execution, options: SessionOptions = {}): Pipe
   const historySheet = log('Stage history');
   const tasksSheet = log('Tasks');
   const historyGrid = historySheet?.grid ?? NO_HISTORY;
-  const pipeline = readPipeline(stagesSheet.grid);
+  const map = exec.columnMap;
+  const pipeline = readPipeline(stagesSheet.grid, { map: map.Stages ?? {} });
   if (pipeline.stages.length === 0) throw new PipelineError(messages(language).noStages);
   // Stage history's header must be there before anything is written: rows are laid out by it.
   // (Tasks' header is checked by readTasks below.)
-  const historyTable = readTable(historyGrid, HISTORY);
-  let health = findHealthColumn(dealsSheet.sheet, dealsSheet.grid, own);
+  const historyTable = readTable(historyGrid, HISTORY, { map: map['Stage history'] ?? {} });
+  let health = findHealthColumn(dealsSheet.sheet, dealsSheet.grid, own, map.Deals ?? {});
   let historyRead: HistoryRead | null = null;
   let byDeal: ReadonlyMap<string, readonly StageChange[]> | null = null;
   const readHistoryOnce = () => {
-    historyRead ??= readHistory(historyGrid, pipeline, ctx);
+    historyRead ??= readHistory(historyGrid, pipeline, ctx, { map: map['Stage history'] ?? {} });
     return historyRead;
   };
   return {
@@ -112,8 +113,11 @@ export function openSession(exec: Execution, options: SessionOptions = {}): Pipe
       return health;
     },
     pipeline,
-    deals: readDeals(dealsSheet.grid, pipeline, ctx, { positions: { health: health.column } }),
-    tasks: readTasks(tasksSheet?.grid ?? NO_TASKS, ctx),
+    deals: readDeals(dealsSheet.grid, pipeline, ctx, {
+      map: map.Deals ?? {},
+      positions: { health: health.column },
+    }),
+    tasks: readTasks(tasksSheet?.grid ?? NO_TASKS, ctx, { map: map.Tasks ?? {} }),
     history() {
       byDeal ??= changesByDeal(readHistoryOnce().changes);
       return byDeal;

@@ -14,12 +14,11 @@ import { sheetNameFor } from '../sheets/sheet-names';
 import { columnLetter, readGrid, setBlock, writeColumnCells } from '../sheets/sheets-io';
 import { fitsLog, freeSheetName, isLog, type PipelineTable, sheetByName } from '../sheets/workbook';
 import type { DocumentStore } from '../storage/document-store';
-import { beginExecution } from '../storage/execution';
+import { beginExecution, type Execution } from '../storage/execution';
 import { defaultStages, outcomeWord } from './default-pipeline';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
 
 /**
  * The columns setup adds when a sheet lacks them. Deals gets only what the
@@ -30,7 +29,20 @@ const SETUP_COLUMNS: { [T in PipelineTable]: readonly (keyof (typeof SCHEMAS)[T]
   Stages: ['stage', 'probability', 'staleAfter', 'outcome', 'exitCriteria', 'entryTasks', 'requiredFields'],
   Deals: ['dealId', 'deal', 'company', 'owner', 'amount', 'stage', 'stageEntered', 'expectedClose'],
   'Stage history': Object.keys(HISTORY.columns) as (keyof typeof HISTORY.columns)[],
-  Tasks: ['taskId', 'dealId', 'task', 'due', 'owner', 'done', 'required', 'stage', 'source', 'key', 'created', 'closed'],
+  Tasks: [
+    'taskId',
+    'dealId',
+    'task',
+    'due',
+    'owner',
+    'done',
+    'required',
+    'stage',
+    'source',
+    'key',
+    'created',
+    'closed',
+  ],
 };
 
 /**
@@ -70,13 +82,22 @@ interface PreparedTable {
  * deletes a user's cells, and never writes above a sheet's header row; a
  * second run finds nothing to do.
  */
-export function setupWorkbook(ss: Spreadsheet, language: Language, store: DocumentStore): SetupSummary {
+export function setupWorkbook(exec: Execution): SetupSummary {
+  const { ss, language, store, columnMap } = exec;
   const summary: SetupSummary = { created: [], columnsAdded: [], dealIdsFilled: 0, historyStarted: 0 };
   const own = new Ownership(ss, store);
   const formats = numberFormats(ss.getSpreadsheetLocale());
   const tables = {} as Record<PipelineTable, PreparedTable>;
   for (const table of ['Stages', 'Deals', 'Stage history', 'Tasks'] as const) {
-    tables[table] = prepareTable(ss, table, own, language, formats[table] ?? {}, summary);
+    tables[table] = prepareTable(
+      ss,
+      table,
+      own,
+      language,
+      formats[table] ?? {},
+      summary,
+      columnMap[table] ?? {},
+    );
   }
   const { Deals: deals, Stages: stages, Tasks: tasks } = tables;
   addStageDropDown(deals, stages);
@@ -102,6 +123,7 @@ export function setupWorkbook(ss: Spreadsheet, language: Language, store: Docume
     { stages: stages.sheet, deals: deals.sheet, history: tables['Stage history'].sheet },
     language,
     new Date(),
+    columnMap,
   );
   return summary;
 }
@@ -114,14 +136,15 @@ function prepareTable(
   language: Language,
   formats: Record<string, string>,
   summary: SetupSummary,
+  map: Readonly<Partial<Record<string, string>>>,
 ): PreparedTable {
   const schema: TableSchema<string> = SCHEMAS[table];
   const { sheet, grid } = findOrCreateSheet(ss, table, own, language, summary);
-  const headerIndex = grid.length === 0 ? 0 : findHeaderRow(grid, schema);
+  const headerIndex = grid.length === 0 ? 0 : findHeaderRow(grid, schema, map);
   const headerRow = headerIndex + 1;
   const headers = (grid[headerIndex] ?? []).map((h) => cellText(h).trim());
   const sheetLanguage = headersLanguage(headers) ?? language;
-  const found = findColumns(headers, schema) as Record<string, number>;
+  const found = findColumns(headers, schema, map) as Record<string, number>;
   const missing = SETUP_COLUMNS[table].filter((f) => found[f] === undefined);
   const isNew = grid.length === 0;
   if (missing.length > 0) {
@@ -286,7 +309,8 @@ function fillDealIds(deals: PreparedTable, healthColumn: number, store: Document
 
 /** Menu: Set up pipeline sheets. */
 export function setupPipeline(): void {
-  const { ss, store, language } = beginExecution();
+  const exec = beginExecution();
+  const { ss, store, language } = exec;
   const t = uiText(language);
   // Setup appends to Stage history and fills Deal IDs: never while another run writes.
   const lock = LockService.getDocumentLock();
@@ -295,7 +319,7 @@ export function setupPipeline(): void {
     return;
   }
   try {
-    const summary = setupWorkbook(ss, language, store);
+    const summary = setupWorkbook(exec);
     ensureEditTrigger(ss);
     store.save();
     ss.toast(t.setupDone(t.setupSummary(summary)), t.title, 8);

@@ -30,8 +30,13 @@ const HEALTH_ALIASES = new Set(DEALS.columns.health.aliases.map(normalizeHeader)
  * 3. an empty column headed `Health`, `Pipeline health` or `파이프라인 점검`.
  * A column with anything else in it is the team's, whatever its header.
  */
-export function findHealthColumn(sheet: Sheet, grid: Grid, own: Ownership): HealthColumnFound {
-  const headerIndex = findHeaderRow(grid, DEALS);
+export function findHealthColumn(
+  sheet: Sheet,
+  grid: Grid,
+  own: Ownership,
+  map: Readonly<Partial<Record<string, string>>> = {},
+): HealthColumnFound {
+  const headerIndex = findHeaderRow(grid, DEALS, map);
   const headers = (grid[headerIndex] ?? []).map((h) => cellText(h).trim());
   const tagged = own.ownedColumn(sheet, 'Deals.health', (c) => headers[c] ?? '');
   if (tagged !== null) return { column: tagged, untagged: false };

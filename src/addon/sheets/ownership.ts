@@ -48,6 +48,11 @@ export class Ownership {
     this.places = readPlaces(store);
   }
 
+  /** The name the sheet had when last seen as `name` (no call), or `null`. */
+  rememberedName(name: OwnedSheetName): string | null {
+    return this.places.sheets[name] ?? null;
+  }
+
   /** The sheet under the name it had when last seen as `name`, unverified (one call), or `null`. */
   remembered(name: OwnedSheetName): Sheet | null {
     const sheetName = this.places.sheets[name];

@@ -18,7 +18,6 @@ export interface LoadedSheet {
   readonly grid: Cell[][];
 }
 
-
 /** The logs the add-on appends to: a sheet of that name is adopted only when its headers fit. */
 export function isLog(table: PipelineTable): table is 'Stage history' | 'Tasks' {
   return table === 'Stage history' || table === 'Tasks';

@@ -2,6 +2,7 @@ import type { Language } from '../../engine/table';
 import type { Settings } from '../../shared/settings-protocol';
 import { resolveLanguage } from '../i18n/language';
 import { messages } from '../i18n/messages';
+import { type ColumnMap, readColumnMap } from './column-map';
 import { DocumentStore } from './document-store';
 import { readSettings } from './settings';
 
@@ -18,6 +19,8 @@ export interface Execution {
   readonly settingsProblem: string | null;
   readonly language: Language;
   readonly now: Date;
+  /** The headers a team chose for fields (Connect your sheet), per table. */
+  readonly columnMap: ColumnMap;
 }
 
 export function beginExecution(now: Date = new Date()): Execution {
@@ -29,5 +32,13 @@ export function beginExecution(now: Date = new Date()): Execution {
     read.unreadable === null
       ? null
       : messages(language).settingsUnreadable(readSettings(store, language).unreadable ?? '');
-  return { ss, store, settings: read.settings, settingsProblem, language, now };
+  return {
+    ss,
+    store,
+    settings: read.settings,
+    settingsProblem,
+    language,
+    now,
+    columnMap: readColumnMap(store),
+  };
 }
