@@ -2,6 +2,7 @@ import type { ConversionRow } from '../engine/conversion';
 import type { ForecastRow } from '../engine/forecast';
 import { describeProblem } from '../engine/problems';
 import type { ReportJson } from './report-json';
+import { shortSummary } from './summary';
 import { type Align, terminalText, textTable } from './text-table';
 
 const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -108,12 +109,18 @@ function forecastTotal(rows: readonly ForecastRow[]): string[] {
  * `textTable`), so no control character of the data reaches the terminal.
  */
 export function renderReport(r: ReportJson): string {
+  const noHistory = r.tables !== undefined && r.tables['Stage history'] === undefined;
   const sections: [string, string | readonly string[]][] = [
     [
       'Weighted forecast by month of expected close',
       table(r.forecast, FORECAST, '(no open or won deals)', [forecastTotal(r.forecast)]),
     ],
-    ['Stage conversion (from Stage history)', table(r.conversion, CONVERSION, null)],
+    [
+      'Stage conversion (from Stage history)',
+      noHistory
+        ? ['(needs a Stage history table: none was found; a CSV with When, Deal ID and To stage)']
+        : table(r.conversion, CONVERSION, null),
+    ],
     [`Stale deals (${r.stale.length})`, table(r.stale, STALE)],
     [`Overdue deals (${r.overdue.length})`, table(r.overdue, OVERDUE)],
     [`Tasks a daily check would create (${r.tasks.length})`, table(r.tasks, TASKS)],
@@ -123,6 +130,15 @@ export function renderReport(r: ReportJson): string {
     ],
   ];
   const lines = [terminalText(`Sheets Pipeline report — as of ${r.asOf} (${r.timeZone})`), ''];
+  if (r.tables) {
+    const summary = {
+      tables: r.tables,
+      refused: {},
+      otherFiles: r.otherFiles ?? [],
+      proposedStages: r.proposedStages ?? null,
+    };
+    lines.push(...shortSummary(summary), '');
+  }
   for (const [title, body] of sections) {
     lines.push(terminalText(title));
     // A body is a table (its lines are split off; nothing else in it breaks a line) or lines.

@@ -1,9 +1,11 @@
 import type { ConversionRow } from '../engine/conversion';
 import type { ForecastRow } from '../engine/forecast';
 import type { Problem } from '../engine/problems';
+import type { ProposedStage } from '../engine/proposed-stages';
 import type { CheckOptions, PipelineReport } from '../engine/report';
 import type { Language } from '../engine/table';
 import { isoDate } from '../engine/zone';
+import type { TablesSummary } from './summary';
 
 /** The CLI's `--json` object, in the SPEC's field names; dates as `YYYY-MM-DD`. */
 export interface ReportJson {
@@ -25,6 +27,14 @@ export interface ReportJson {
     stage: string;
   }[];
   problems: Problem[];
+  /** Which file was read as which table and how (the `columns --json` objects). */
+  tables?: TablesSummary;
+  /** Files that are no table, and what they lack. */
+  otherFiles?: { file: string; reason: string }[];
+  /** Without a Stages table: the stages built from the deals (SPEC §4), else `null`. */
+  proposedStages?: readonly ProposedStage[] | null;
+  /** What the report could not do or decided for itself (no Stage history, stages built, day-first dates). */
+  notes?: string[];
 }
 
 export function reportJson(check: PipelineReport, options: CheckOptions): ReportJson {

@@ -69,6 +69,8 @@ class DealRowReader {
   readonly problems: Problem[] = [];
   private readonly want: Readonly<Record<DealField, boolean>>;
   private readonly idRows = new Map<string, number>();
+  /** The unit the Amount header or a title row states (`금액(천원)`, `(단위: 천원)`): every number is multiplied by it. */
+  private readonly amountUnit: number;
   private gridRow = 0;
 
   constructor(
@@ -82,6 +84,7 @@ class DealRowReader {
       DealField,
       boolean
     >;
+    this.amountUnit = table.units.amount?.multiplier ?? table.titleUnit?.multiplier ?? 1;
   }
 
   /** The deal on grid row `i`, or `null` when its Stage is blank or a value cannot be read (listed). */
@@ -141,10 +144,11 @@ class DealRowReader {
 
   private amount(row: readonly Cell[]): number {
     const cell = row[this.table.columns.amount as number];
-    if (typeof cell === 'number' && cell >= 0 && cell <= MAX_AMOUNT) return cell;
+    const unit = this.amountUnit;
+    if (typeof cell === 'number' && cell >= 0 && cell * unit <= MAX_AMOUNT) return inUnit(cell, unit);
     const parsed = parseAmount(cell ?? '');
-    if (parsed.ok) return parsed.value;
-    this.bad('amount', parsed.message);
+    if (parsed.ok && parsed.value * unit <= MAX_AMOUNT) return inUnit(parsed.value, unit);
+    this.bad('amount', parsed.ok ? 'is too large' : parsed.message);
     return 0;
   }
 
@@ -177,4 +181,12 @@ class DealRowReader {
       problemAt(this.table, this.gridRow, field, cellOf(this.table, this.gridRow, field), message),
     );
   }
+}
+
+/** `value` × a power-of-ten unit by moving the decimal point, so 1.1 thousand is 1,100, not 1,100.0000000000002. */
+function inUnit(value: number, unit: number): number {
+  if (unit === 1) return value;
+  const exponent = Math.log10(unit);
+  const text = String(value);
+  return Number.isInteger(exponent) && !text.includes('e') ? Number(`${text}e${exponent}`) : value * unit;
 }

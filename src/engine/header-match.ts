@@ -45,13 +45,15 @@ export interface ColumnMatch<F extends string> {
 
 /**
  * The schema's fields in a header row. A header named in `map` wins over an
- * alias; otherwise a header matches an alias as written, then without its
+ * alias, and a field mapped to `''` has no column (a team's `Status` column
+ * the add-on should not read as one); otherwise a header matches an alias as written, then without its
  * bracketed unit, then without a leading `Deal`/`Opportunity` word
  * (`Deal - Value ($)` is the Amount, in dollars). The first matching column
  * wins: a second `Stage` column is the team's own.
  *
  * @example
  * matchColumns(['Deal - Title', 'Deal - Value ($)', 'Deal - Stage'], DEALS).columns // → { deal: 0, amount: 1, stage: 2 }
+ * matchColumns(['Stage', 'Status'], DEALS, { status: '' }).columns // → { stage: 0 }
  */
 export function matchColumns<F extends string>(
   headers: readonly string[],
@@ -61,8 +63,13 @@ export function matchColumns<F extends string>(
   const columns: Partial<Record<F, number>> = {};
   const units: Partial<Record<F, StatedUnit>> = {};
   const taken = new Set<number>();
+  const unmapped = new Set<string>();
   for (const [field, header] of Object.entries(map) as [F, string | undefined][]) {
     if (header === undefined) continue;
+    if (header.trim() === '') {
+      unmapped.add(field);
+      continue;
+    }
     const wanted = normalizeHeader(header);
     const index = headers.findIndex((h) => normalizeHeader(h) === wanted);
     if (index < 0 || taken.has(index) || !(field in schema.columns)) continue;
@@ -77,7 +84,7 @@ export function matchColumns<F extends string>(
     for (const reading of readingsOf(header)) {
       const field = byAlias.get(reading.name);
       if (field === undefined) continue;
-      if (columns[field] !== undefined || isNever(schema, field, header)) return;
+      if (columns[field] !== undefined || unmapped.has(field) || isNever(schema, field, header)) return;
       columns[field] = index;
       // `Probability (%)` matches as written (punctuation is dropped); its brackets still state a unit.
       const unit = reading.unit ?? readingsOf(header).find((r) => r.unit)?.unit;

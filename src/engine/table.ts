@@ -48,6 +48,8 @@ export interface ReadOptions {
   positions?: Readonly<Record<string, number | null>>;
   /** Headers the user chose for fields (the column map, SPEC §1): they win over aliases. */
   map?: Readonly<Partial<Record<string, string>>>;
+  /** Read even without a required column, to show a person what is missing (the Connect dialog). */
+  allowMissing?: boolean;
 }
 
 /**
@@ -128,7 +130,7 @@ export function readTable<F extends string>(
   const refused = refuseByValues(grid, headerIndex, schema, columns, map).map((c) => headers[c] ?? '');
   const needed = (f: F) => schema.columns[f].required || options.require?.includes(f);
   const missing = fields.filter((f) => needed(f) && columns[f] === undefined);
-  if (missing.length > 0) {
+  if (missing.length > 0 && !options.allowMissing) {
     const taken = Object.values(columns) as number[];
     throw new MissingColumnsError(
       schema.name,
@@ -141,7 +143,9 @@ export function readTable<F extends string>(
       grid.length === 0 ? [] : headers,
     );
   }
-  const probe = fields.filter((f) => schema.columns[f].required).map((f) => columns[f] as number);
+  const probe = fields
+    .filter((f) => schema.columns[f].required && columns[f] !== undefined)
+    .map((f) => columns[f] as number);
   const dataRows: number[] = [];
   for (let i = headerIndex + 1; i < grid.length; i++) {
     const row = grid[i];

@@ -53,13 +53,41 @@ function expectOneLine(stderr: string): string {
 }
 
 describe('a run that cannot be made ends with exit code 1 and a one-line reason', () => {
-  it('missing Stages file: names the file', () => {
-    const r = run(['report', MISSING_STAGES, ...FIXED]);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toBe('');
-    const line = expectOneLine(r.stderr);
-    expect(line).toContain('Stages.csv');
-    expect(line).not.toContain('Deals.csv');
+  it('no file is a Deals table: names the files and what Deals needs', () => {
+    // Only Stages and Stage history: Deals is the one table that is required.
+    const dir = mkdtempSync(join(tmpdir(), 'sheets-pipeline-'));
+    try {
+      cpSync(join(EN_KEBAB, 'stages.csv'), join(dir, 'stages.csv'));
+      cpSync(join(EN_KEBAB, 'stage-history.csv'), join(dir, 'stage-history.csv'));
+      const r = run(['report', dir, ...FIXED]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      const line = expectOneLine(r.stderr);
+      expect(line).toContain('no Deals table');
+      expect(line).toContain('stages.csv is Stages');
+      expect(line).toContain("'Amount' and 'Stage'");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a folder without Stages runs: the stages are built from the deals (SPEC §4)', () => {
+    const r = run(['report', MISSING_STAGES, '--json', ...FIXED]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as ReportJson;
+    expect(report.proposedStages?.map((s) => [s.stage, s.outcome, s.probability])).toEqual([
+      ['Meeting booked', 'open', null],
+    ]);
+    // Its one deal has no probability to weigh it by: listed as a problem naming the stage, and
+    // left out of every figure (SPEC §2), so the forecast has no month at all.
+    expect(report.problems).toEqual([
+      expect.objectContaining({ table: 'Deals', row: 2, column: 'Stage', value: 'Meeting booked' }),
+    ]);
+    expect(report.problems[0]?.message).toContain(
+      "Stage 'Meeting booked' has no win probability, so its one deal is left out of the forecast",
+    );
+    expect(report.forecast).toEqual([]);
   });
 
   it('missing required column: names the column and the aliases it looked for', () => {
@@ -143,7 +171,7 @@ describe('bad usage: non-zero exit and a message saying how to call it', () => {
     const r = run(['report', EN_KEBAB, '--as-of']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--as-of needs a value');
-    expect(r.stderr).toContain('Usage: sheets-pipeline report <folder>');
+    expect(r.stderr).toContain('Usage: sheets-pipeline report <path>...');
   });
 
   it('an unknown option', () => {
@@ -151,7 +179,7 @@ describe('bad usage: non-zero exit and a message saying how to call it', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain("unknown option '--jsn'");
-    expect(r.stderr).toContain('Usage: sheets-pipeline report <folder>');
+    expect(r.stderr).toContain('Usage: sheets-pipeline report <path>...');
     expect(r.stderr).toContain('--as-of YYYY-MM-DD');
   });
 
@@ -314,19 +342,19 @@ describe('lowercase / kebab-case file names and English headers (test/fixtures/e
 });
 
 describe('the built binary', () => {
-  it('node bin/sheets-pipeline.js: exit code 1 and a one-line stderr for a missing file', () => {
+  it('node bin/sheets-pipeline.js: exit code 1 and a one-line stderr for a missing column', () => {
     // `npm test` builds first; without a build the launcher itself would exit 1.
     expect(existsSync(join(ROOT, 'build', 'cli.cjs'))).toBe(true);
     const r = spawnSync(
       process.execPath,
-      ['bin/sheets-pipeline.js', 'report', 'test/fixtures/missing-stages', ...FIXED],
+      ['bin/sheets-pipeline.js', 'report', 'test/fixtures/no-amount', ...FIXED],
       { cwd: ROOT, encoding: 'utf8' },
     );
     expect(r.error).toBeUndefined();
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     const line = expectOneLine(r.stderr);
-    expect(line).toContain('Stages.csv');
-    expect(line).toContain('test/fixtures/missing-stages');
+    expect(line).toContain('test/fixtures/no-amount/Deals.csv');
+    expect(line).toContain('--map Deals.amount="Budget"');
   });
 });

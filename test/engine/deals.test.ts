@@ -115,3 +115,63 @@ describe('reading Deals', () => {
     expect(only.deals.map((d) => [d.amount, d.stageEntered, d.name])).toEqual([[100, null, '']]);
   });
 });
+
+describe('an Amount column with a stated unit (SPEC §2)', () => {
+  const pipeline = readPipeline([
+    ['단계', '확률'],
+    ['미팅', '10%'],
+  ]);
+  const amounts = (grid: (string | number)[][]) => {
+    const read = readDeals(grid, pipeline, { zone });
+    expect(read.problems).toEqual([]);
+    return read.deals.map((d) => d.amount);
+  };
+
+  it('a unit in the Amount header multiplies every number: 금액(천원) is in thousands of won', () => {
+    expect(
+      amounts([
+        ['딜 ID', '금액(천원)', '단계'],
+        ['D-1', '12,000', '미팅'],
+        ['D-2', 8500, '미팅'],
+        ['D-3', '1.1', '미팅'],
+        ['D-4', '', '미팅'],
+      ]),
+    ).toEqual([12_000_000, 8_500_000, 1_100, 0]);
+    expect(
+      amounts([
+        ['Deal', 'Deal Value ($K)', 'Stage'],
+        ['A', '12.5', '미팅'],
+      ]),
+    ).toEqual([12_500]);
+  });
+
+  it('a unit in a title row above the header applies to the Amount, wherever it stands in the row', () => {
+    expect(
+      amounts([
+        ['', '2024 영업 현황', '(단위: 백만원)'],
+        ['딜 ID', '금액', '단계'],
+        ['D-1', '1,200', '미팅'],
+        ['D-2', '1억', '미팅'],
+      ]),
+    ).toEqual([1_200_000_000, 100_000_000_000_000]);
+  });
+
+  it('without a unit, amounts are as written; a unit does not make a too-large amount pass', () => {
+    expect(
+      amounts([
+        ['Deal', 'Amount', 'Stage'],
+        ['A', '1,200', '미팅'],
+      ]),
+    ).toEqual([1_200]);
+    const read = readDeals(
+      [
+        ['Deal', 'Amount (in millions)', 'Stage'],
+        ['A', 2e9, '미팅'],
+      ],
+      pipeline,
+      { zone },
+    );
+    expect(read.deals).toEqual([]);
+    expect(read.problems.map((p) => p.message)).toEqual(['Amount (in millions) is too large']);
+  });
+});

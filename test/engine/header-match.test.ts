@@ -4,9 +4,15 @@ import { DEALS, STAGES } from '../../src/engine/schema';
 
 describe('headers as CRMs and teams write them', () => {
   it('a leading Deal / Opportunity word is read past (Pipedrive, Salesforce, Korean sheets)', () => {
-    const pipedrive = matchColumns(['Deal - ID', 'Deal - Title', 'Deal - Value', 'Deal - Stage', 'Deal - Owner'], DEALS);
+    const pipedrive = matchColumns(
+      ['Deal - ID', 'Deal - Title', 'Deal - Value', 'Deal - Stage', 'Deal - Owner'],
+      DEALS,
+    );
     expect(pipedrive.columns).toEqual({ dealId: 0, deal: 1, amount: 2, stage: 3, owner: 4 });
-    const salesforce = matchColumns(['Opportunity Name', 'Account Name', 'Opportunity Owner', 'Stage', 'Amount'], DEALS);
+    const salesforce = matchColumns(
+      ['Opportunity Name', 'Account Name', 'Opportunity Owner', 'Stage', 'Amount'],
+      DEALS,
+    );
     expect(salesforce.columns).toEqual({ deal: 0, company: 1, owner: 2, stage: 3, amount: 4 });
     expect(matchColumns(['Deal-금액', '딜 스테이지'], DEALS).columns).toEqual({ amount: 0, stage: 1 });
   });
