@@ -22,6 +22,13 @@ const PAGES = [
     body: `    <p id="status" class="status visually-hidden" role="status" aria-live="polite"></p>
     <main id="content"></main>`,
   },
+  {
+    name: 'Connect',
+    title: 'Connect your sheet',
+    script: 'src/panel/connect.ts',
+    body: `    <p id="status" class="status" role="status" aria-live="polite"></p>
+    <main id="content"></main>`,
+  },
 ];
 
 export async function buildPanel(outDir) {

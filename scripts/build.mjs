@@ -45,6 +45,7 @@ const built = [
   'dist/Code.js',
   'dist/Sidebar.html',
   'dist/Settings.html',
+  'dist/Connect.html',
   'dist/appsscript.json',
 ];
 const sizes = built

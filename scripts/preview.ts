@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { callServer } from './preview/rpc';
 import { viewOf } from './preview/sheet-view';
-import { loadWorkbook, type PreviewLanguage, type PreviewWorkbook, SHEET_TABS } from './preview/workbook';
+import { loadWorkbook, type PreviewSample, type PreviewWorkbook, previewSampleOf } from './preview/workbook';
 
 /**
  * `npm run preview` (SPEC §7): the real built sidebar beside the sample
@@ -23,10 +23,10 @@ export interface PreviewOptions {
 
 export interface Preview {
   url: string;
-  /** The workbook a language's page shows (created on first use). */
-  workbook(language: PreviewLanguage): PreviewWorkbook;
-  /** Reloads a language's sample data from CSV, as if freshly opened. */
-  reset(language: PreviewLanguage): PreviewWorkbook;
+  /** The workbook a sample's page shows (created on first use). */
+  workbook(sample: PreviewSample): PreviewWorkbook;
+  /** Reloads a sample's data from CSV, as if freshly opened. */
+  reset(sample: PreviewSample): PreviewWorkbook;
   /** Changes the delay before each google.script.run answer (tests make progress visible with it). */
   setLatency(ms: number): void;
   close(): Promise<void>;
@@ -37,24 +37,27 @@ const MAX_BODY = 1_000_000;
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
   const root = resolve(options.root ?? process.cwd());
   let latency = options.latencyMs ?? 0;
-  const workbooks = new Map<PreviewLanguage, PreviewWorkbook>();
-  const workbook = (language: PreviewLanguage) => {
-    let found = workbooks.get(language);
+  const workbooks = new Map<PreviewSample, PreviewWorkbook>();
+  const workbook = (sample: PreviewSample) => {
+    let found = workbooks.get(sample);
     if (!found) {
-      found = loadWorkbook(language, root);
-      workbooks.set(language, found);
+      found = loadWorkbook(sample, root);
+      workbooks.set(sample, found);
     }
     return found;
   };
-  const reset = (language: PreviewLanguage) => {
-    workbooks.delete(language);
-    return workbook(language);
+  const reset = (sample: PreviewSample) => {
+    workbooks.delete(sample);
+    return workbook(sample);
   };
+  const dialog = (file: string, sample: PreviewSample) =>
+    withShim(readFileSync(join(root, 'dist', file), 'utf8'), asset('shim.js'), sample);
   const asset = (name: string) => readFileSync(join(root, 'scripts/preview', name), 'utf8');
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://preview.local');
-    const language: PreviewLanguage = url.searchParams.get('lang') === 'en' ? 'en' : 'ko';
+    // `?lang=` names the sample workbook: ko, en, or team (a Korean team's own sheet).
+    const language = previewSampleOf(url.searchParams.get('lang'));
     const key = `${request.method} ${url.pathname}`;
     switch (key) {
       case 'GET /':
@@ -64,19 +67,11 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       case 'GET /preview/page.css':
         return send(response, 200, 'text/css', asset('page.css'));
       case 'GET /sidebar':
-        return send(
-          response,
-          200,
-          'text/html',
-          withShim(readFileSync(join(root, 'dist/Sidebar.html'), 'utf8'), asset('shim.js'), language),
-        );
+        return send(response, 200, 'text/html', dialog('Sidebar.html', language));
       case 'GET /settings':
-        return send(
-          response,
-          200,
-          'text/html',
-          withShim(readFileSync(join(root, 'dist/Settings.html'), 'utf8'), asset('shim.js'), language),
-        );
+        return send(response, 200, 'text/html', dialog('Settings.html', language));
+      case 'GET /connect':
+        return send(response, 200, 'text/html', dialog('Connect.html', language));
       case 'GET /sheets':
         return sendJson(response, 200, viewOf(workbook(language)));
       case 'POST /rpc': {
@@ -87,7 +82,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       }
       case 'POST /select': {
         const body = await readJson(request);
-        const sheet = SHEET_TABS.find((name) => name === body.sheet);
+        const ss = workbook(language).standIn.spreadsheet;
+        const sheet = typeof body.sheet === 'string' && ss.getSheetByName(body.sheet) ? body.sheet : null;
         const row = Number(body.row);
         if (!sheet || !Number.isInteger(row) || row < 1)
           return sendJson(response, 400, { error: 'bad selection' });
@@ -133,8 +129,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
 }
 
 /** The built HTML with the google.script.run shim ahead of the page's own script, as Apps Script injects its own. */
-function withShim(html: string, shim: string, language: PreviewLanguage): string {
-  const tag = `<script data-lang="${language}">\n${shim.replace(/<\/script/gi, '<\\/script')}\n</script>\n`;
+function withShim(html: string, shim: string, sample: PreviewSample): string {
+  const tag = `<script data-lang="${sample}">\n${shim.replace(/<\/script/gi, '<\\/script')}\n</script>\n`;
   return html.replace('</head>', () => `${tag}</head>`);
 }
 
@@ -144,7 +140,7 @@ function page(template: string, workbook: PreviewWorkbook): string {
     workbook.standIn.now(),
   );
   const values: Record<string, string> = {
-    LANG: workbook.language,
+    LANG: workbook.sample,
     SPREADSHEET: ss.getName(),
     TODAY: `${today} (${ss.getSpreadsheetTimeZone()})`,
     PANEL_TITLE: workbook.language === 'ko' ? '딜 패널' : 'Deal panel',
@@ -152,7 +148,7 @@ function page(template: string, workbook: PreviewWorkbook): string {
   return template
     .replace(
       '<html lang="ko" data-lang="ko">',
-      `<html lang="${workbook.language}" data-lang="${workbook.language}">`,
+      `<html lang="${workbook.language}" data-lang="${workbook.sample}">`,
     )
     .replace(/\{\{(\w+)\}\}/g, (_, name: string) => escapeHtml(values[name] ?? ''));
 }

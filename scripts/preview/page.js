@@ -7,8 +7,8 @@
   const tabs = document.getElementById('tabs');
   const wrap = document.getElementById('grid-wrap');
   const panel = document.getElementById('panel');
-  const dialog = document.getElementById('settings-dialog');
-  const settingsFrame = document.getElementById('settings-frame');
+  const dialog = document.getElementById('dialog');
+  const dialogFrame = document.getElementById('dialog-frame');
 
   for (const link of document.querySelectorAll('a.lang')) {
     if (link.getAttribute('href') === `/?lang=${lang}`) link.setAttribute('aria-current', 'page');
@@ -16,7 +16,7 @@
 
   let view = null;
   let lastText = '';
-  let active = 'Deals';
+  let active = null; // the deals sheet until a tab is picked
   const changed = new Map(); // sheet → Set of "r:c" that differ from the previous draw
   const unseen = new Set(); // sheets that changed while another tab was shown
 
@@ -37,7 +37,7 @@
         });
       });
       changed.set(sheet.name, cells);
-      if (cells.size > 0 && sheet.name !== active) unseen.add(sheet.name);
+      if (cells.size > 0 && sheet.name !== (active ?? after.dealsSheet)) unseen.add(sheet.name);
     }
   }
 
@@ -48,7 +48,7 @@
       tab.type = 'button';
       tab.role = 'tab';
       tab.id = `tab-${sheet.name.replace(/\W+/g, '-')}`;
-      tab.setAttribute('aria-selected', String(sheet.name === active));
+      tab.setAttribute('aria-selected', String(sheet.name === (active ?? view.dealsSheet)));
       tab.textContent = sheet.name;
       if (unseen.has(sheet.name)) {
         const dot = document.createElement('span');
@@ -66,11 +66,12 @@
   }
 
   function drawGrid() {
-    const sheet = view.sheets.find((s) => s.name === active) ?? view.sheets[0];
+    const sheet = view.sheets.find((s) => s.name === (active ?? view.dealsSheet)) ?? view.sheets[0];
     if (!sheet) return;
     const width = Math.max(0, ...sheet.rows.map((r) => r.length));
     const table = document.createElement('table');
-    table.className = `grid${sheet.name === 'Deals' ? ' clickable' : ''}`;
+    const deals = sheet.name === view.dealsSheet;
+    table.className = `grid${deals ? ' clickable' : ''}`;
     table.dataset.sheet = sheet.name;
     const head = table.createTHead().insertRow();
     head.append(document.createElement('th'));
@@ -100,7 +101,7 @@
         if (r > 0 && numeric(text)) td.classList.add('num');
         if (cells.has(`${r}:${c}`)) td.classList.add('changed');
       }
-      if (sheet.name === 'Deals' && r > 0) {
+      if (deals && r > 0) {
         tr.tabIndex = 0;
         tr.addEventListener('click', () => select(rowNumber));
         tr.addEventListener('keydown', (event) => {
@@ -144,7 +145,7 @@
   }
 
   async function select(row) {
-    await post('/select', { sheet: 'Deals', row });
+    await post('/select', { sheet: view.dealsSheet, row });
     await refresh();
   }
 
@@ -162,10 +163,18 @@
     await refresh();
   });
 
-  document.getElementById('open-settings').addEventListener('click', () => {
-    settingsFrame.src = `/settings?lang=${lang}`;
-    dialog.showModal();
-  });
+  // The sizes the add-on opens them at (showModalDialog's setWidth/setHeight).
+  for (const [button, path, width, height] of [
+    ['open-settings', '/settings', 420, 520],
+    ['open-connect', '/connect', 720, 640],
+  ]) {
+    document.getElementById(button).addEventListener('click', () => {
+      dialogFrame.style.width = `${width}px`;
+      dialogFrame.style.height = `${height}px`;
+      dialogFrame.src = `${path}?lang=${lang}`;
+      dialog.showModal();
+    });
+  }
 
   const poll = () =>
     refresh()

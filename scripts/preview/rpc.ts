@@ -4,13 +4,13 @@ import type { PreviewWorkbook } from './workbook';
 /**
  * google.script.run, answered in-process: the named global function of the
  * built bundle runs as a sidebar execution of the stand-in. Only the
- * functions the sidebar and the settings dialog call are reachable, and
+ * functions the sidebar and the dialogs call are reachable, and
  * values cross as google.script.run lets them (no Dates, no functions),
  * so a server function that would fail in Apps Script fails here too.
  */
 export type RpcAnswer = { ok: true; value: unknown } | { ok: false; error: string };
 
-const CALLABLE = /^(panel|settings)[A-Z]\w*$/;
+const CALLABLE = /^(panel|settings|connect)[A-Z]\w*$/;
 
 export function callServer(workbook: PreviewWorkbook, fn: unknown, args: unknown): RpcAnswer {
   if (typeof fn !== 'string' || !CALLABLE.test(fn))

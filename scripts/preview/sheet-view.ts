@@ -1,5 +1,5 @@
 import type { PreviewWorkbook } from './workbook';
-import { SHEET_TABS } from './workbook';
+import { sheetTabs } from './workbook';
 
 /**
  * The sheets as a person would see them: getDisplayValues of the used area
@@ -14,6 +14,8 @@ export interface SheetView {
 
 export interface WorkbookView {
   language: string;
+  /** The sheet whose rows select a deal. */
+  dealsSheet: string;
   sheets: SheetView[];
   selection: { sheet: string; row: number };
 }
@@ -21,7 +23,7 @@ export interface WorkbookView {
 export function viewOf(workbook: PreviewWorkbook): WorkbookView {
   const ss = workbook.standIn.spreadsheet;
   const sheets: SheetView[] = [];
-  for (const name of SHEET_TABS) {
+  for (const name of sheetTabs(workbook)) {
     const sheet = ss.getSheetByName(name);
     if (!sheet) continue;
     const range = sheet.getDataRange();
@@ -36,6 +38,7 @@ export function viewOf(workbook: PreviewWorkbook): WorkbookView {
   const range = active.getActiveRange();
   return {
     language: workbook.language,
+    dealsSheet: workbook.dealsSheet,
     sheets,
     selection: { sheet: active.getName(), row: range ? range.getRow() : 0 },
   };

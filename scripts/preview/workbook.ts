@@ -11,10 +11,20 @@ import { parseTyped } from '../../test/support/standin/typed-text';
  * Sheets) with the built dist/Code.js running over it, as the preview and
  * the browser tests use it.
  */
-export type PreviewLanguage = 'ko' | 'en';
+/** A sample workbook: the Korean and the English add-on sheets, and a Korean team's own sheet to connect. */
+export type PreviewSample = 'ko' | 'en' | 'team';
+
+/** The sample a `?lang=` value names; anything else is the Korean one. */
+export function previewSampleOf(value: string | null): PreviewSample {
+  return value === 'en' || value === 'team' ? value : 'ko';
+}
 
 interface Sample {
   folder: string;
+  language: 'ko' | 'en';
+  spreadsheetName: string;
+  /** The sheet the deals are on, whose rows the preview lets a person select. */
+  dealsSheet: string;
   timeZone: string;
   locale: string;
   /** 10:00 on 2023-11-15 in the sample's zone: the day the sample data was written for. */
@@ -23,9 +33,12 @@ interface Sample {
   firstDeal: string;
 }
 
-const SAMPLES: Record<PreviewLanguage, Sample> = {
+const SAMPLES: Record<PreviewSample, Sample> = {
   ko: {
     folder: 'sample-data',
+    language: 'ko',
+    spreadsheetName: '영업 파이프라인',
+    dealsSheet: 'Deals',
     timeZone: 'Asia/Seoul',
     locale: 'ko_KR',
     startsAt: '2023-11-15T10:00:00+09:00',
@@ -33,24 +46,47 @@ const SAMPLES: Record<PreviewLanguage, Sample> = {
   },
   en: {
     folder: 'sample-data/en',
+    language: 'en',
+    spreadsheetName: 'Sales pipeline',
+    dealsSheet: 'Deals',
     timeZone: 'America/New_York',
     locale: 'en_US',
     startsAt: '2023-11-15T10:00:00-05:00',
     firstDeal: 'D-016',
   },
+  // A team's own sheet as teams keep it: a title row with the unit, its own headers and 상태 notes, no Stages.
+  team: {
+    folder: 'sample-data/team',
+    language: 'ko',
+    spreadsheetName: '영업팀 딜 현황',
+    dealsSheet: '딜 현황',
+    timeZone: 'Asia/Seoul',
+    locale: 'ko_KR',
+    startsAt: '2023-11-15T10:00:00+09:00',
+    firstDeal: 'T-107',
+  },
 };
 
-/** The sheets the preview shows, in tab order. */
-export const SHEET_TABS = ['Deals', 'Stage history', 'Tasks', 'Stages'] as const;
+// The add-on's sheets after the deals, in this order; any other sheet follows in workbook order.
+const TAB_ORDER = ['Stage history', 'Tasks', 'Stages'];
+
+/** The sheets the preview shows, in tab order: the deals first. */
+export function sheetTabs(workbook: PreviewWorkbook): string[] {
+  const names = workbook.standIn.spreadsheet.getSheets().map((s) => s.getName());
+  const known = [workbook.dealsSheet, ...TAB_ORDER].filter((n) => names.includes(n));
+  return [...known, ...names.filter((n) => !known.includes(n))];
+}
 
 export interface PreviewWorkbook {
-  language: PreviewLanguage;
+  sample: PreviewSample;
+  language: 'ko' | 'en';
+  dealsSheet: string;
   standIn: StandIn;
   bundle: BundleContext;
 }
 
-export function loadWorkbook(language: PreviewLanguage, root: string): PreviewWorkbook {
-  const sample = SAMPLES[language];
+export function loadWorkbook(name: PreviewSample, root: string): PreviewWorkbook {
+  const sample = SAMPLES[name];
   const sheets = workbookFromCsvFolder(join(root, sample.folder), sample.timeZone);
   // The clock starts at the sample's "today" and then runs, so history rows written a minute apart differ.
   const base = new Date(sample.startsAt).getTime();
@@ -60,19 +96,19 @@ export function loadWorkbook(language: PreviewLanguage, root: string): PreviewWo
     locale: sample.locale,
     sheets,
     now: () => new Date(base + (Date.now() - started)),
-    spreadsheetName: language === 'ko' ? '영업 파이프라인' : 'Sales pipeline',
+    spreadsheetName: sample.spreadsheetName,
   });
   applyImportFormats(standIn, join(root, sample.folder), sample.timeZone, sample.locale);
   const bundle = loadBundle(standIn, join(root, 'dist/Code.js'));
-  selectDeal(standIn, sample.firstDeal);
-  return { language, standIn, bundle };
+  selectDeal(standIn, sample.dealsSheet, sample.firstDeal);
+  return { sample: name, language: sample.language, dealsSheet: sample.dealsSheet, standIn, bundle };
 }
 
-/** Selects the Deals row holding `dealId` (column A), or row 2. */
-function selectDeal(standIn: StandIn, dealId: string): void {
-  const rows = standIn.values('Deals');
+/** Selects the deals' row holding `dealId` (column A), or row 2. */
+function selectDeal(standIn: StandIn, sheet: string, dealId: string): void {
+  const rows = standIn.values(sheet);
   const index = rows.findIndex((row) => row[0] === dealId);
-  standIn.select('Deals', `A${index > 0 ? index + 1 : 2}`);
+  standIn.select(sheet, `A${index > 0 ? index + 1 : 2}`);
 }
 
 /**

@@ -78,6 +78,26 @@ function setupPipeline() {
   return SheetsPipeline.setupPipeline();
 }
 
+/** Extensions › Sheets Pipeline › Connect your sheet. */
+function showConnect() {
+  return SheetsPipeline.showConnect();
+}
+
+/** Connect dialog (google.script.run): the proposed sheet and how its columns read. */
+function connectGetState() {
+  return SheetsPipeline.connectGetState();
+}
+
+/** Connect dialog (google.script.run): how another sheet or mapping reads, without saving. */
+function connectPreview(request) {
+  return SheetsPipeline.connectPreview(request);
+}
+
+/** Connect dialog (google.script.run): saves the column map and makes the add-on's own sheets. */
+function connectSave(request) {
+  return SheetsPipeline.connectSave(request);
+}
+
 /** Extensions › Sheets Pipeline › Open deal panel. */
 function showDealPanel() {
   return SheetsPipeline.showDealPanel();

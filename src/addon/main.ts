@@ -8,7 +8,7 @@ export { runChecksNow, runDailyChecks } from './daily/daily-checks';
 export { toggleDailyChecks } from './daily/toggle';
 export { buildDashboard } from './dashboard/dashboard';
 export { settingsGetState, settingsSave } from './dialogs/settings-dialog';
-export { showDealPanel, showSettings } from './dialogs/show';
+export { showConnect, showDealPanel, showSettings } from './dialogs/show';
 export { onDealsEdit } from './edits/on-deals-edit';
 export { FORECAST_RANGE, FORECAST_WEIGHTED, STAGE_CONVERSION, WIN_RATE } from './functions/entry';
 export { onInstall, onOpen } from './menu';
@@ -19,4 +19,5 @@ export {
   panelSetChecklistItem,
   panelSetTaskDone,
 } from './panel/actions';
+export { connectGetState, connectPreview, connectSave } from './setup/connect';
 export { setupPipeline } from './setup/setup';

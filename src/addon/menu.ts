@@ -19,6 +19,7 @@ export function onOpen(e?: OpenEvent): void {
   SpreadsheetApp.getUi()
     .createAddonMenu()
     .addItem(t.setup, 'setupPipeline')
+    .addItem(t.connect, 'showConnect')
     .addItem(t.panel, 'showDealPanel')
     .addSeparator()
     .addItem(t.runChecks, 'runChecksNow')

@@ -204,13 +204,14 @@ async function act(near: Flash['near'], call: () => Promise<ActionResult>): Prom
   if (focusId) document.getElementById(focusId)?.focus();
 }
 
-/** Follows the selection: a cheap call every 1.5 s, the full state only when the row changes. */
+/** Follows the selection: a cheap call every 1.5 s, the full state only when the row changes or the last one failed. */
 async function poll(): Promise<void> {
   try {
     if (!model.busy && inFlight() === 0 && document.visibilityState !== 'hidden') {
       const now = await call('panelGetSelection');
       const changed = !selection || now.sheet !== selection.sheet || now.row !== selection.row;
-      if (changed && !model.busy) {
+      // After a failed answer (no Stages sheet yet) it asks again, so the panel recovers once the sheets are set up or connected.
+      if ((changed || model.error !== null) && !model.busy) {
         selection = now;
         await refresh();
       }

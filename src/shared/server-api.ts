@@ -1,3 +1,4 @@
+import type { ConnectRequest, ConnectSaveRequest, ConnectState } from './connect-protocol';
 import type {
   ActionResult,
   ChecklistRequest,
@@ -24,4 +25,9 @@ export interface ServerApi {
   panelSetTaskDone(request: TaskDoneRequest): ActionResult;
   settingsGetState(): SettingsState;
   settingsSave(request: SettingsSaveRequest): SettingsState;
+  /** Connect your sheet: the proposed sheet and how its columns read. */
+  connectGetState(): ConnectState;
+  /** The same for another sheet or another mapping, without saving. */
+  connectPreview(request: ConnectRequest): ConnectState;
+  connectSave(request: ConnectSaveRequest): ConnectState;
 }

@@ -183,6 +183,8 @@ describe('a daily run (the time-driven trigger)', () => {
       'stale',
       `${id}|${stage}|${entered}|stale`,
       NOW,
+      // Closed (종료): setup added it to the sample's Tasks; a new task is not closed.
+      '',
     ]);
     expect(newTasks(p)).toEqual(expected);
     // Due and Created show as dates (the Korean locale's format); Done and Required are checkboxes.
@@ -372,7 +374,7 @@ describe('when something is wrong', () => {
     expect(lastRun).toMatchObject({ ok: false, trigger: 'schedule', at: NOW.toISOString() });
     // In the spreadsheet's language, naming the menu item as the person's menu shows it.
     expect(lastRun?.error).toBe(
-      'Deals 시트가 없습니다. 확장 프로그램 › Sheets Pipeline › 파이프라인 시트 설정을 먼저 실행하세요.',
+      'Deals 시트가 없습니다. 확장 프로그램 › Sheets Pipeline › 파이프라인 시트 설정을 먼저 실행하세요. 딜이 이미 시트에 있다면 내 시트 연결을 실행하세요.',
     );
     expect(workbookChanges(before, snapshotAll(p.standIn))).toEqual([]);
     expect(p.standIn.sentMail).toEqual([]);

@@ -136,11 +136,11 @@ describe('Build dashboard', () => {
   test('needs the pipeline sheets: without them it says to run setup first', () => {
     const h = openSpreadsheet();
     expect(() => click(h, 'buildDashboard')).toThrow(
-      'Stages 시트가 없습니다. 확장 프로그램 › Sheets Pipeline › 파이프라인 시트 설정을 먼저 실행하세요.',
+      'Stages 시트가 없습니다. 확장 프로그램 › Sheets Pipeline › 파이프라인 시트 설정을 먼저 실행하세요. 딜이 이미 시트에 있다면 내 시트 연결을 실행하세요.',
     );
     const en = openSpreadsheet({ locale: 'en_US', timeZone: 'America/New_York' });
     expect(() => click(en, 'buildDashboard')).toThrow(
-      'There is no Stages sheet. Run Extensions › Sheets Pipeline › Set up pipeline sheets.',
+      'There is no Stages sheet. Run Extensions › Sheets Pipeline › Set up pipeline sheets, or Connect your sheet if your deals are already in a sheet.',
     );
     expect(h.standIn.charts('Sheet1')).toEqual([]);
   });

@@ -42,6 +42,7 @@ export function openSpreadsheet(options: SpreadsheetOptions = {}): Harness {
     htmlFiles: {
       Settings: readFileSync('dist/Settings.html', 'utf8'),
       Sidebar: readFileSync('dist/Sidebar.html', 'utf8'),
+      Connect: readFileSync('dist/Connect.html', 'utf8'),
     },
   });
   return { standIn, app: loadBundle(standIn) };

@@ -1,6 +1,6 @@
 /**
  * Extensions › Sheets Pipeline: the menu a person sees when the spreadsheet
- * opens, in every auth mode (SPEC §4 lists the six items).
+ * opens, in every auth mode (SPEC §4 lists the items).
  */
 import { describe, expect, test } from 'vitest';
 import type { MenuItem } from '../support/standin';
@@ -8,6 +8,7 @@ import { openSpreadsheet, saveSettings } from './harness';
 
 const KO_ITEMS = [
   { caption: '파이프라인 시트 설정', functionName: 'setupPipeline' },
+  { caption: '내 시트 연결', functionName: 'showConnect' },
   { caption: '딜 패널 열기', functionName: 'showDealPanel' },
   'separator',
   { caption: '지금 점검 실행', functionName: 'runChecksNow' },
@@ -19,6 +20,7 @@ const KO_ITEMS = [
 
 const EN_ITEMS = [
   { caption: 'Set up pipeline sheets', functionName: 'setupPipeline' },
+  { caption: 'Connect your sheet', functionName: 'showConnect' },
   { caption: 'Open deal panel', functionName: 'showDealPanel' },
   'separator',
   { caption: 'Run checks now', functionName: 'runChecksNow' },
@@ -37,7 +39,7 @@ describe('onOpen in AuthMode.NONE (add-on installed, not yet used in this file)'
     ['ko_KR', 'ko', KO_ITEMS],
     ['en_US', 'en', EN_ITEMS],
   ])(
-    'a %s user sees the six items in their language, and nothing else is touched',
+    'a %s user sees the menu items in their language, and nothing else is touched',
     (locale, userLocale, items) => {
       const { standIn, app } = openSpreadsheet({ locale, userLocale });
       standIn.calls.reset();
@@ -61,7 +63,7 @@ describe('onOpen in AuthMode.NONE (add-on installed, not yet used in this file)'
     const { standIn, app } = openSpreadsheet();
     app.onOpen(standIn.openEvent('NONE'));
     const names = functionsOf(standIn.ui.menus[0]?.items ?? []);
-    expect(names).toHaveLength(6);
+    expect(names).toHaveLength(7);
     for (const name of names) expect(typeof app[name]).toBe('function');
   });
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Preview, startPreview } from '../../scripts/preview';
-import type { PreviewLanguage } from '../../scripts/preview/workbook';
+import type { PreviewSample } from '../../scripts/preview/workbook';
 import type { Cell } from '../support/standin';
 import {
   type Chromium,
@@ -50,7 +50,7 @@ describe.skipIf(skipBrowserTests)('deal panel in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  async function open(language: PreviewLanguage) {
+  async function open(language: PreviewSample) {
     page = await chromium.context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${preview.url}?lang=${language}`);
@@ -61,7 +61,7 @@ describe.skipIf(skipBrowserTests)('deal panel in Chromium', () => {
   }
 
   /** Clicks the deal's row in the sheet view and waits for the panel to follow. */
-  async function select(language: PreviewLanguage, dealId: string) {
+  async function select(language: PreviewSample, dealId: string) {
     const row = rowOfDeal(preview.workbook(language).standIn.values('Deals'), dealId);
     await page.locator(`table.grid[data-sheet="Deals"] tr[data-row="${row}"]`).click();
     const panel = panelOf(page);
@@ -70,7 +70,7 @@ describe.skipIf(skipBrowserTests)('deal panel in Chromium', () => {
     return panel;
   }
 
-  const sheet = (language: PreviewLanguage, name: string) =>
+  const sheet = (language: PreviewSample, name: string) =>
     records(preview.workbook(language).standIn.values(name));
 
   it('shows the selected deal in Korean and follows the selection, polling cheaply', async () => {
@@ -302,7 +302,7 @@ describe.skipIf(skipBrowserTests)('deal panel in Chromium', () => {
   it('saves settings and shows the server’s validation message', async () => {
     await open('ko');
     await page.locator('#open-settings').click();
-    const settings = page.frameLocator('#settings-frame');
+    const settings = page.frameLocator('#dialog-frame');
     await settings.locator('#save').waitFor();
     expect(await settings.locator('#run-h').textContent()).toBe('예약과 마지막 실행');
     expect(await settings.locator('.run dd').first().textContent()).toContain('꺼짐');
@@ -323,7 +323,7 @@ describe.skipIf(skipBrowserTests)('deal panel in Chromium', () => {
     expect(JSON.parse(stored)).toMatchObject({ managerEmail: 'lead@example.com', dailyHour: 9 });
     await settings.locator('#close').click();
     await until(
-      () => page.locator('#settings-dialog[open]').count(),
+      () => page.locator('#dialog[open]').count(),
       (n) => n === 0,
     );
   });

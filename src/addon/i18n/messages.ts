@@ -8,8 +8,13 @@ import type { Language } from '../../engine/table';
  */
 const EN = {
   noSheet: (table: string) =>
-    `There is no ${table} sheet. Run Extensions › Sheets Pipeline › Set up pipeline sheets.`,
+    `There is no ${table} sheet. Run Extensions › Sheets Pipeline › Set up pipeline sheets, or Connect your sheet if your deals are already in a sheet.`,
   noStages: 'Stages has no readable stages.',
+  /** After the engine's missing-column message: the step in Sheets that fixes it. */
+  fixMissing: (table: string, sheet: string, fields: readonly string[]) =>
+    table === 'Deals'
+      ? `To read another column of '${sheet}' as ${fields.join(' and ')}: Extensions › Sheets Pipeline › Connect your sheet, and choose it there.`
+      : `Extensions › Sheets Pipeline › Set up pipeline sheets adds the missing column to '${sheet}'.`,
   checkSkipped: 'Another check was still running; this one was skipped. The next check picks up from there.',
   settingsUnreadable: (detail: string) =>
     `The saved settings could not be read, so the defaults (notifications off) are in use${detail ? ` (${detail})` : ''}. Save Settings again.`,
@@ -29,8 +34,12 @@ export type Messages = typeof EN;
 
 const KO: Messages = {
   noSheet: (table) =>
-    `${table} 시트가 없습니다. 확장 프로그램 › Sheets Pipeline › 파이프라인 시트 설정을 먼저 실행하세요.`,
+    `${table} 시트가 없습니다. 확장 프로그램 › Sheets Pipeline › 파이프라인 시트 설정을 먼저 실행하세요. 딜이 이미 시트에 있다면 내 시트 연결을 실행하세요.`,
   noStages: 'Stages 시트에 읽을 수 있는 단계가 없습니다.',
+  fixMissing: (table, sheet, fields) =>
+    table === 'Deals'
+      ? `'${sheet}'의 다른 열을 ${fields.join(', ')}(으)로 읽으려면: 확장 프로그램 › Sheets Pipeline › 내 시트 연결에서 그 열을 고르세요.`
+      : `확장 프로그램 › Sheets Pipeline › 파이프라인 시트 설정을 실행하면 '${sheet}'에 빠진 열을 추가합니다.`,
   checkSkipped: '다른 점검이 아직 실행 중이어서 이번 점검은 건너뛰었습니다. 다음 점검이 이어서 처리합니다.',
   settingsUnreadable: (detail) =>
     `저장된 설정을 읽을 수 없어 기본값(알림 꺼짐)을 쓰고 있습니다${detail ? ` (${detail})` : ''}. 설정을 다시 저장하세요.`,

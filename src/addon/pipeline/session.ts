@@ -5,7 +5,7 @@ import { changesByDeal, type HistoryRead, readHistory, type StageChange } from '
 import { PipelineError, type Problem } from '../../engine/problems';
 import { HISTORY, type HistoryField, TASKS } from '../../engine/schema';
 import { type Pipeline, readPipeline } from '../../engine/stages';
-import { type Language, readTable, type Table } from '../../engine/table';
+import { type Language, MissingColumnsError, readTable, type Table } from '../../engine/table';
 import { readTasks, type TasksRead } from '../../engine/tasks';
 import { type DayNumber, Zone } from '../../engine/zone';
 import { messages } from '../i18n/messages';
@@ -82,11 +82,14 @@ export function openSession(exec: Execution, options: SessionOptions = {}): Pipe
   const tasksSheet = log('Tasks');
   const historyGrid = historySheet?.grid ?? NO_HISTORY;
   const map = exec.columnMap;
-  const pipeline = readPipeline(stagesSheet.grid, { map: map.Stages ?? {} });
+  const fixable = <T>(sheet: LoadedSheet, read: () => T) => withFixStep(sheet, language, read);
+  const pipeline = fixable(stagesSheet, () => readPipeline(stagesSheet.grid, { map: map.Stages ?? {} }));
   if (pipeline.stages.length === 0) throw new PipelineError(messages(language).noStages);
   // Stage history's header must be there before anything is written: rows are laid out by it.
   // (Tasks' header is checked by readTasks below.)
-  const historyTable = readTable(historyGrid, HISTORY, { map: map['Stage history'] ?? {} });
+  const historyTable = historySheet
+    ? fixable(historySheet, () => readTable(historyGrid, HISTORY, { map: map['Stage history'] ?? {} }))
+    : readTable(historyGrid, HISTORY);
   let health = findHealthColumn(dealsSheet.sheet, dealsSheet.grid, own, map.Deals ?? {});
   let historyRead: HistoryRead | null = null;
   let byDeal: ReadonlyMap<string, readonly StageChange[]> | null = null;
@@ -113,11 +116,15 @@ export function openSession(exec: Execution, options: SessionOptions = {}): Pipe
       return health;
     },
     pipeline,
-    deals: readDeals(dealsSheet.grid, pipeline, ctx, {
-      map: map.Deals ?? {},
-      positions: { health: health.column },
-    }),
-    tasks: readTasks(tasksSheet?.grid ?? NO_TASKS, ctx, { map: map.Tasks ?? {} }),
+    deals: fixable(dealsSheet, () =>
+      readDeals(dealsSheet.grid, pipeline, ctx, {
+        map: map.Deals ?? {},
+        positions: { health: health.column },
+      }),
+    ),
+    tasks: tasksSheet
+      ? fixable(tasksSheet, () => readTasks(tasksSheet.grid, ctx, { map: map.Tasks ?? {} }))
+      : readTasks(NO_TASKS, ctx),
     history() {
       byDeal ??= changesByDeal(readHistoryOnce().changes);
       return byDeal;
@@ -125,26 +132,51 @@ export function openSession(exec: Execution, options: SessionOptions = {}): Pipe
     historyProblems: () => readHistoryOnce().problems,
     unreadableHistory: () => readHistoryOnce().unreadableDeals,
     healthColumnForWrite() {
-      if (health.column === null) return null;
-      if (health.untagged) {
-        const headerRow = this.deals.table.firstRow + this.deals.table.headerIndex;
-        const headers = this.deals.table.headers;
-        const column = claimHealthColumn(
-          dealsSheet.sheet,
-          health,
-          {
-            headerRow,
-            lastColumn: dealsSheet.grid[0]?.length ?? 0,
-            language: this.deals.table.language,
-            headerAt: (c) => headers[c] ?? '',
-          },
-          own,
-        ).column;
-        health = { column, untagged: false };
-      }
+      if (health.column !== null && health.untagged) health = tagHealth(dealsSheet, this.deals, health, own);
       return health.column;
     },
   };
+}
+
+/** An untagged Health column (an earlier version's, or an empty one adopted), tagged for writing. */
+function tagHealth(
+  dealsSheet: LoadedSheet,
+  deals: DealsRead,
+  health: HealthColumnFound,
+  own: Ownership,
+): HealthColumnFound {
+  const { table } = deals;
+  const column = claimHealthColumn(
+    dealsSheet.sheet,
+    health,
+    {
+      headerRow: table.firstRow + table.headerIndex,
+      lastColumn: dealsSheet.grid[0]?.length ?? 0,
+      language: table.language,
+      headerAt: (c) => table.headers[c] ?? '',
+    },
+    own,
+  ).column;
+  return { column, untagged: false };
+}
+
+/**
+ * A sheet read by the engine; when a column is missing, the engine's message
+ * (the headers it saw, the closest one) gains the step in Sheets that fixes
+ * it, as the CLI's gains the `--map` to type.
+ */
+function withFixStep<T>(sheet: LoadedSheet, language: Language, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof MissingColumnsError)) throw error;
+    const step = messages(language).fixMissing(
+      error.table,
+      sheet.sheet.getName(),
+      error.missing.map((m) => m.name),
+    );
+    throw new PipelineError(`${sheet.sheet.getName()}: ${error.message} ${step}`);
+  }
 }
 
 /** The grid row index of a deal by its id, or -1. Users sort and filter: never trust a remembered row. */

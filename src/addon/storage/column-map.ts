@@ -17,7 +17,7 @@ export function readColumnMap(store: DocumentStore): ColumnMap {
   return parseColumnMap(store.get(KEY));
 }
 
-/** The map as stored; anything unreadable in it is left out (the aliases then apply, and the dialog shows it). */
+/** The map as stored (a field mapped to `''` has no column); anything unreadable in it is left out (the aliases then apply, and the dialog shows it). */
 export function parseColumnMap(text: string | null): ColumnMap {
   if (!text) return {};
   try {
@@ -27,9 +27,9 @@ export function parseColumnMap(text: string | null): ColumnMap {
     for (const [table, fields] of Object.entries(stored as Record<string, unknown>)) {
       if (typeof fields !== 'object' || fields === null) continue;
       const kept: Record<string, string> = {};
+      // '' is kept: the field was chosen as "(none)", so no alias claims a column for it.
       for (const [field, header] of Object.entries(fields as Record<string, unknown>))
-        if (typeof header === 'string' && header.trim() !== '')
-          kept[field] = header.slice(0, MAX_HEADER_CHARS);
+        if (typeof header === 'string') kept[field] = header.slice(0, MAX_HEADER_CHARS);
       map[table as TableName] = kept;
     }
     return map;
