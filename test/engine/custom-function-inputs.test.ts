@@ -182,6 +182,7 @@ const SANE_STAGES: Cell[][] = [
 /** A grid with a header of known columns (sometimes garbage) and rows of their kinds mixed with hostile cells, some ragged. */
 function grid(domains: Record<string, fc.Arbitrary<Cell>>): fc.Arbitrary<unknown> {
   const names = Object.keys(domains);
+  const byName = new Map(Object.entries(domains));
   const header: fc.Arbitrary<Cell[]> = fc.oneof(
     { weight: 12, arbitrary: fc.shuffledSubarray(names, { minLength: names.length }) },
     { weight: 2, arbitrary: fc.shuffledSubarray(names, { minLength: 1 }) },
@@ -189,8 +190,8 @@ function grid(domains: Record<string, fc.Arbitrary<Cell>>): fc.Arbitrary<unknown
   );
   const rows = header.chain((h) => {
     const cell = (name: Cell) => {
-      const domain =
-        typeof name === 'string' ? (domains as Record<string, fc.Arbitrary<Cell>>)[name] : undefined;
+      // Own keys only: a hostile header such as 'constructor' must not find Object's prototype.
+      const domain = typeof name === 'string' ? byName.get(name) : undefined;
       return domain
         ? fc.oneof({ weight: 4, arbitrary: domain }, { weight: 1, arbitrary: hostileCell })
         : hostileCell;
