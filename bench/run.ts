@@ -30,9 +30,12 @@ function loadBundle(): number {
   return performance.now() - t0;
 }
 
-/** Custom functions only ask the spreadsheet for its time zone. */
+/** Custom functions ask the spreadsheet for its time zone and locale, and read the saved column map. */
 function customFunctionGlobals(): void {
-  g.SpreadsheetApp = { getActive: () => ({ getSpreadsheetTimeZone: () => ZONE }) };
+  g.SpreadsheetApp = {
+    getActive: () => ({ getSpreadsheetTimeZone: () => ZONE, getSpreadsheetLocale: () => 'ko_KR' }),
+  };
+  g.PropertiesService = { getDocumentProperties: () => ({ getProperty: () => null }) };
 }
 
 function main(): void {

@@ -19,9 +19,13 @@ export interface ReportArgs {
   /** The `--map` options, table → field → header (checked against the schemas). */
   map: ColumnMap;
   mapFile: string | null;
+  /** `--currency CODE`: the forecast's currency; `null` = the one most deals name. */
+  currency: string | null;
+  /** `--pipeline NAME`: only that pipeline's figures; `null` = every pipeline. */
+  pipeline: string | null;
 }
 
-export const USAGE = `Usage: sheets-pipeline report <path>... [--as-of YYYY-MM-DD] [--tz Area/City] [--json] [--strict] [--day-first] [--lang ko|en] [--map Table.field=Header]... [--map-file F]
+export const USAGE = `Usage: sheets-pipeline report <path>... [--as-of YYYY-MM-DD] [--tz Area/City] [--json] [--strict] [--day-first] [--currency CODE] [--pipeline NAME] [--lang ko|en] [--map Table.field=Header]... [--map-file F]
        sheets-pipeline columns <path>... [same options] [--json]
 
 Each <path> is a folder (its .csv files) or a CSV file. Which file is which table is decided by
@@ -45,6 +49,9 @@ columns  prints, per table, the file read, its header row, each field and the he
   --strict     exit 1 when any row has a problem
   --day-first  read 11/05/2023 as 11 May (default: month first, as US Sheets writes it,
                unless the column's own dates show day first: 15/11/2023)
+  --currency   the forecast's currency (default: the one most deals name); a deal in another
+               currency is left out of every figure and listed (no exchange rate is guessed)
+  --pipeline   only this pipeline's figures (default: every pipeline, each in its own section)
   --lang       language of Health texts and task titles (default: the sheets' headers')
   --map        Table.field=Header: read the column under Header as that field (repeatable);
                Table is Deals, Stages, History (Stage history) or Tasks; the field keys are
@@ -69,6 +76,8 @@ function emptyArgs(command: Command): ReportArgs {
     lang: null,
     map: {},
     mapFile: null,
+    currency: null,
+    pipeline: null,
   };
 }
 
@@ -117,6 +126,16 @@ function applyOption(args: ReportArgs, flag: string, value: () => string): void 
       return;
     case '--map-file':
       args.mapFile = value();
+      return;
+    case '--currency': {
+      const code = value().trim().toUpperCase();
+      if (!/^[A-Z]{3}$/.test(code))
+        throw new UsageError(`--currency takes a currency code such as KRW or USD, not '${code}'`);
+      args.currency = code;
+      return;
+    }
+    case '--pipeline':
+      args.pipeline = value().trim();
       return;
     case '--lang': {
       const lang = value();

@@ -57,6 +57,8 @@ export function refuseUnweighted(proposal: StagesProposal | null): CheckOptions[
   for (const s of proposal.rows) if (s.probability === null) unknown.set(stageKey(s.stage), s.basedOn.deals);
   if (unknown.size === 0) return undefined;
   return (deal) => {
+    // A deal won or lost by its Status, or with a Probability of its own, is weighed without the stage's.
+    if (deal.outcome !== 'open' || deal.ownProbability !== null) return null;
     const n = unknown.get(deal.stage.key);
     if (n === undefined) return null;
     const deals = n === 1 ? 'its one deal is' : `its ${n} deals are`;
@@ -66,6 +68,18 @@ export function refuseUnweighted(proposal: StagesProposal | null): CheckOptions[
       'give it one in a Stages CSV (Stage, Win probability)'
     );
   };
+}
+
+/**
+ * The locale a CSV's numbers and dates are read in (SPEC §2, the CLI has no
+ * spreadsheet to ask): Korean headers mean `ko_KR`; a `;`-separated file is
+ * European Excel's, where `12.500` may be twelve thousand, so its own values
+ * decide and what they leave open is a problem; anything else `en_US`.
+ */
+export function csvLocale(deals: FoundTable | null): string | null {
+  if (!deals) return null;
+  if (deals.table.language === 'ko') return 'ko_KR';
+  return deals.file.separator === ';' ? null : 'en_US';
 }
 
 /** What the report decided for itself or could not do, for `notes`. */

@@ -5,7 +5,7 @@ import { MissingColumnsError } from '../engine/table';
 import { DAY_MS, localOf, Zone } from '../engine/zone';
 import { parseArgs, type ReportArgs, USAGE } from './args';
 import { InputError, UsageError } from './errors';
-import { type Loaded, loadInputs, refuseUnweighted, reportNotes } from './load';
+import { csvLocale, type Loaded, loadInputs, refuseUnweighted, reportNotes } from './load';
 import { missingColumnsLine, noDealsError } from './missing';
 import { renderReport } from './render';
 import { type ReportJson, reportJson } from './report-json';
@@ -69,6 +69,9 @@ function runReport(args: ReportArgs, io: CliIo): number {
     dayFirst: loaded.dayFirst,
     map: loaded.map,
     refuse: refuseUnweighted(loaded.proposal),
+    locale: csvLocale(loaded.deals),
+    ...(args.currency ? { currency: args.currency } : {}),
+    ...(args.pipeline ? { pipeline: args.pipeline } : {}),
     ...(args.lang ? { language: args.lang } : {}),
   };
   const report = buildWithMessages(loaded, options, args.dayFirst);

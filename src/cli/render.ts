@@ -104,23 +104,45 @@ function forecastTotal(rows: readonly ForecastRow[]): string[] {
 }
 
 /**
+ * The forecast and the conversion, once, or per pipeline when the deals are
+ * in several (SPEC §6): each pipeline's rows under its own titles.
+ */
+function figureSections(r: ReportJson): [string, string | readonly string[]][] {
+  const noHistory = r.tables !== undefined && r.tables['Stage history'] === undefined;
+  const names = [...new Set(r.forecast.map((f) => f.pipeline).filter((p) => p !== undefined))];
+  const groups: [string, ReportJson['forecast'], ReportJson['conversion']][] =
+    names.length === 0 && !r.conversion.some((c) => c.pipeline !== undefined)
+      ? [['', r.forecast, r.conversion]]
+      : [...new Set([...names, ...r.conversion.map((c) => c.pipeline as string)])].map((name) => [
+          name,
+          r.forecast.filter((f) => f.pipeline === name),
+          r.conversion.filter((c) => c.pipeline === name),
+        ]);
+  return groups.flatMap(([name, forecast, conversion]): [string, string | readonly string[]][] => {
+    const of = name === '' ? '' : ` — pipeline ${name}`;
+    return [
+      [
+        `Weighted forecast by month of expected close${of}`,
+        table(forecast, FORECAST, '(no open or won deals)', [forecastTotal(forecast)]),
+      ],
+      [
+        `Stage conversion (from Stage history)${of}`,
+        noHistory
+          ? ['(needs a Stage history table: none was found; a CSV with When, Deal ID and To stage)']
+          : table(conversion, CONVERSION, null),
+      ],
+    ];
+  });
+}
+
+/**
  * The report as a person reads it in a terminal: titled, aligned tables.
  * Every line it prints goes through `terminalText` (tables cell by cell, in
  * `textTable`), so no control character of the data reaches the terminal.
  */
 export function renderReport(r: ReportJson): string {
-  const noHistory = r.tables !== undefined && r.tables['Stage history'] === undefined;
   const sections: [string, string | readonly string[]][] = [
-    [
-      'Weighted forecast by month of expected close',
-      table(r.forecast, FORECAST, '(no open or won deals)', [forecastTotal(r.forecast)]),
-    ],
-    [
-      'Stage conversion (from Stage history)',
-      noHistory
-        ? ['(needs a Stage history table: none was found; a CSV with When, Deal ID and To stage)']
-        : table(r.conversion, CONVERSION, null),
-    ],
+    ...figureSections(r),
     [`Stale deals (${r.stale.length})`, table(r.stale, STALE)],
     [`Overdue deals (${r.overdue.length})`, table(r.overdue, OVERDUE)],
     [`Tasks a daily check would create (${r.tasks.length})`, table(r.tasks, TASKS)],

@@ -12,8 +12,12 @@ export interface ReportJson {
   asOf: string;
   timeZone: string;
   language: Language;
-  forecast: ForecastRow[];
-  conversion: ConversionRow[];
+  /** The forecast's currency (`--currency`, else the one most deals name), `null` when none is named. */
+  currency: string | null;
+  /** The FORECAST_WEIGHTED rows; with pipelines, each pipeline's rows in turn, carrying `pipeline`. */
+  forecast: (ForecastRow & { pipeline?: string })[];
+  /** The STAGE_CONVERSION rows; with pipelines, each pipeline's, carrying `pipeline`. */
+  conversion: (ConversionRow & { pipeline?: string })[];
   stale: { dealId: string; deal: string; owner: string; stage: string; days: number; limit: number }[];
   overdue: { dealId: string; deal: string; owner: string; expectedClose: string; daysOverdue: number }[];
   tasks: {
@@ -42,8 +46,15 @@ export function reportJson(check: PipelineReport, options: CheckOptions): Report
     asOf: isoDate(options.today),
     timeZone: options.zone.id,
     language: check.language,
-    forecast: [...check.forecast],
-    conversion: [...check.conversion],
+    currency: check.currency,
+    forecast:
+      check.pipelines.length > 0
+        ? check.pipelines.flatMap((p) => p.forecast.map((r) => ({ pipeline: p.pipeline, ...r })))
+        : [...check.forecast],
+    conversion:
+      check.pipelines.length > 0
+        ? check.pipelines.flatMap((p) => p.conversion.map((r) => ({ pipeline: p.pipeline, ...r })))
+        : [...check.conversion],
     stale: check.findings.stale.map((s) => ({
       dealId: s.deal.id,
       deal: s.deal.name,

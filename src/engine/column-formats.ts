@@ -1,6 +1,9 @@
 import { type Cell, isBlankCell } from './cells';
+import { currencyOf } from './currencies';
 import type { TableName } from './problems';
 import type { Table } from './table';
+
+export { currencyOf };
 
 /**
  * How the values of a table are read, as the CLI's `columns` command and the
@@ -76,45 +79,6 @@ export function dateOrderOf(values: Iterable<Cell>, dayFirst = false): DateOrder
   if (seen.slashed > 0) return dayFirst || seen.firstOver12 > 0 ? 'day-first' : 'month-first';
   if (seen.dotted > 0) return 'day-first';
   return seen.yearFirst > 0 ? 'year-first' : null;
-}
-
-// A currency's signs and codes in amount text, as ISO codes. Codes stand alone (`USD 12,500`, `12,500 EUR`).
-const CURRENCY_MARKS: readonly [string, RegExp][] = [
-  ['KRW', /₩|원|(?<![a-z])krw(?![a-z])/i],
-  ['USD', /\$|(?<![a-z])usd(?![a-z])/i],
-  ['EUR', /€|(?<![a-z])eur(?![a-z])/i],
-  ['GBP', /£|(?<![a-z])gbp(?![a-z])/i],
-  ['JPY', /¥|엔|(?<![a-z])jpy(?![a-z])/i],
-  ['CHF', /(?<![a-z])chf(?![a-z])/i],
-  ['CZK', /Kč|(?<![a-z])czk(?![a-z])/i],
-];
-
-/** The ISO code a currency cell or amount text names, or `null`. */
-function currencyIn(text: string): string | null {
-  for (const [code, mark] of CURRENCY_MARKS) if (mark.test(text)) return code;
-  return null;
-}
-
-/**
- * The most common currency that a column's values name by sign or code
- * (`₩10,000,000`, `$12,500`, `USD 12,500`, a Currency column's `EUR`); the
- * first seen wins a tie. `null` when no value names one (plain numbers).
- *
- * @example
- * currencyOf(['$12,500', '₩1,000', 'USD 3,000']) // → 'USD'
- * currencyOf(['1,000만원', '1.5억']) // → 'KRW'
- * currencyOf([375000, '', '1000000']) // → null
- */
-export function currencyOf(values: Iterable<Cell>): string | null {
-  const counts = new Map<string, number>();
-  for (const value of values) {
-    if (typeof value !== 'string' || isBlankCell(value)) continue;
-    const code = currencyIn(value);
-    if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
-  }
-  let best: string | null = null;
-  for (const [code, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = code;
-  return best;
 }
 
 /** Fields holding dates, by table: where the date order is read from. */

@@ -19,7 +19,7 @@ export interface ForecastRow {
 
 /** What a deal adds to its month. Lost deals add nothing and make no month appear. */
 export function weightedAmount(deal: Deal): number {
-  return deal.stage.outcome === 'lost' ? 0 : deal.amount * deal.stage.probability;
+  return deal.outcome === 'lost' ? 0 : deal.amount * deal.probability;
 }
 
 /**
@@ -44,7 +44,7 @@ export function forecastByMonth(deals: readonly Deal[]): ForecastRow[] {
   let lastDay = Number.NaN;
   let lastMonth = 0;
   for (const deal of deals) {
-    const outcome = deal.stage.outcome;
+    const outcome = deal.outcome;
     if (outcome === 'lost') continue;
     let month = NONE;
     if (deal.expectedClose !== null) {
@@ -59,7 +59,7 @@ export function forecastByMonth(deals: readonly Deal[]): ForecastRow[] {
       b = { weighted: 0, openPipeline: 0, won: 0, openDeals: 0 };
       buckets.set(month, b);
     }
-    b.weighted += deal.amount * deal.stage.probability;
+    b.weighted += deal.amount * deal.probability;
     if (outcome === 'open') {
       b.openPipeline += deal.amount;
       b.openDeals++;
@@ -79,8 +79,8 @@ export function forecastByMonth(deals: readonly Deal[]): ForecastRow[] {
 export function forecastForMonth(deals: readonly Deal[], monthIndex: number): number {
   let sum = 0;
   for (const deal of deals) {
-    if (deal.expectedClose === null || deal.stage.outcome === 'lost') continue;
-    if (monthIndexOf(deal.expectedClose) === monthIndex) sum += deal.amount * deal.stage.probability;
+    if (deal.expectedClose === null || deal.outcome === 'lost') continue;
+    if (monthIndexOf(deal.expectedClose) === monthIndex) sum += deal.amount * deal.probability;
   }
   return sum;
 }

@@ -51,7 +51,7 @@ export function assessHealth(
   const overdue: OverdueDeal[] = [];
   const enteredMissing: Deal[] = [];
   for (const deal of deals) {
-    if (deal.stage.outcome !== 'open') continue;
+    if (deal.outcome !== 'open') continue;
     const limit = deal.stage.staleAfter;
     if (limit !== null) {
       const entered = enteredDayOf(deal, deal.id === '' ? undefined : historyByDeal.get(deal.id));

@@ -30,14 +30,25 @@ export interface HistoryRead {
   readonly unreadableDeals: ReadonlySet<string>;
 }
 
+export interface HistoryReadOptions extends ReadOptions {
+  /**
+   * The pipeline a deal is in (from Deals), so its rows name that pipeline's
+   * stages when two pipelines share a stage name. For a deal it does not
+   * know, the deal's own rows decide: the first pipeline that has every
+   * stage they name.
+   */
+  readonly pipelineOf?: (dealId: string) => string | undefined;
+}
+
 /** Reads the Stage history log. Rows that cannot be read are listed, never guessed. */
 export function readHistory(
   grid: Grid,
   pipeline: Pipeline,
   ctx: DateContext,
-  options: ReadOptions = {},
+  options: HistoryReadOptions = {},
 ): HistoryRead {
   const table = readTable(grid, HISTORY, options);
+  const inferred = pipeline.names.length > 1 ? pipelinesByRows(table, pipeline) : new Map<string, string>();
   const changes: StageChange[] = [];
   const problems: Problem[] = [];
   const unreadableDeals = new Set<string>();
@@ -50,8 +61,10 @@ export function readHistory(
     else if (when.value === null) bad('when', 'is blank; every change needs its date');
     const dealId = textOf(cellOf(table, i, 'dealId'));
     if (dealId === '') bad('dealId', 'is blank');
-    const to = findStage(pipeline, textOf(cellOf(table, i, 'to')), 'to', bad, true);
-    const from = findStage(pipeline, textOf(cellOf(table, i, 'from')), 'from', bad, false);
+    const known = dealId === '' ? undefined : (options.pipelineOf?.(dealId) ?? inferred.get(dealId));
+    const stages = (known === undefined ? undefined : pipeline.of(known)) ?? pipeline;
+    const to = findStage(stages, textOf(cellOf(table, i, 'to')), 'to', bad, true);
+    const from = findStage(stages, textOf(cellOf(table, i, 'from')), 'from', bad, false);
     if (rowProblems.length > 0 || !to || !when.ok || when.value === null) {
       for (const p of rowProblems) problems.push(p);
       if (dealId !== '') unreadableDeals.add(dealId);
@@ -68,6 +81,34 @@ export function readHistory(
     });
   }
   return { table, changes, problems, unreadableDeals };
+}
+
+/**
+ * For Stages with several pipelines: each deal's pipeline as its rows tell
+ * it, the first (in Stages order) that has every stage the deal's rows name.
+ * A deal whose rows fit no single pipeline is left to row-by-row lookup.
+ */
+function pipelinesByRows(table: Table<HistoryField>, pipeline: Pipeline): Map<string, string> {
+  const names = new Map<string, Set<string>>();
+  for (const i of table.dataRows) {
+    const dealId = textOf(cellOf(table, i, 'dealId'));
+    if (dealId === '') continue;
+    const set = names.get(dealId) ?? new Set<string>();
+    names.set(dealId, set);
+    for (const field of ['from', 'to'] as const) {
+      const name = textOf(cellOf(table, i, field));
+      if (name !== '') set.add(name);
+    }
+  }
+  const views = pipeline.names.map((n) => [n, pipeline.of(n)] as const);
+  const found = new Map<string, string>();
+  for (const [dealId, set] of names) {
+    const fit = views.find(
+      ([, v]) => v !== undefined && [...set].every((name) => v.find(name) !== undefined),
+    );
+    if (fit) found.set(dealId, fit[0]);
+  }
+  return found;
 }
 
 function findStage(

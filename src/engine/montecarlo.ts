@@ -47,10 +47,10 @@ export function forecastRange(
   const won: number[] = [];
   const byProbability = new Map<number, number[]>();
   for (const deal of deals) {
-    if (deal.expectedClose === null || deal.stage.outcome === 'lost') continue;
+    if (deal.expectedClose === null || deal.outcome === 'lost') continue;
     if (monthIndexOf(deal.expectedClose) !== monthIndex) continue;
-    const p = deal.stage.probability;
-    if (deal.stage.outcome === 'won' || p >= 1) won.push(deal.amount);
+    const p = deal.probability;
+    if (deal.outcome === 'won' || p >= 1) won.push(deal.amount);
     else if (p > 0 && deal.amount > 0) {
       const list = byProbability.get(p);
       if (list) list.push(deal.amount);

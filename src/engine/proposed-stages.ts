@@ -1,5 +1,6 @@
-import { type Cell, cellText, type Grid, isBlankCell } from './cells';
-import { DEALS, type DealField } from './schema';
+import { type Cell, type Grid, isBlankCell } from './cells';
+import { isPercentColumn, readProbability } from './probabilities';
+import { DEALS, type DealField, statusOutcome } from './schema';
 import type { Outcome } from './stages';
 import { cellOf, type Language, type ReadOptions, readTable, sheetRow, type Table } from './table';
 import { stageKey, textOf } from './values';
@@ -80,43 +81,14 @@ export function outcomeOfName(name: string): 'won' | 'lost' | null {
   return null;
 }
 
-const WON_STATUS = new Set(['won', 'closed won', 'closed-won', '수주']);
-const LOST_STATUS = new Set(['lost', 'deleted', 'closed lost', 'closed-lost', '실주']);
-
-/** A Status cell's outcome; blank and `open`/`진행` are open. */
-function statusOutcome(cell: Cell): Outcome {
-  const word = textOf(cell).normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
-  if (WON_STATUS.has(word)) return 'won';
-  return LOST_STATUS.has(word) ? 'lost' : 'open';
-}
-
-/** A Probability cell as a number and whether it was written as a percent (`70%`); `null` when unreadable. */
-function probabilityNumber(cell: Cell): { n: number; percent: boolean } | null {
-  if (typeof cell === 'number')
-    return Number.isFinite(cell) && cell >= 0 ? { n: cell, percent: false } : null;
-  const text = cellText(cell).trim().replace(/\s+/g, '');
-  const m = /^(\d+(?:\.\d+)?|\.\d+)(%?)$/.exec(text);
-  return m ? { n: Number(m[1]), percent: m[2] === '%' } : null;
-}
-
-/**
- * The Probability column's values as fractions (SPEC §2): in a column whose
- * other numbers exceed 1 every number is a percent (`1` is 1%); otherwise a
- * number in [0,1] is a fraction; `70%` is 0.7. Over 100% or unreadable: `null`.
- */
+/** The Probability column's values as fractions, by SPEC §2's column rule; blank or unreadable: `null`. */
 function probabilityReader(table: Table<DealField>): (i: number) => number | null {
   const c = table.columns.probability;
   if (c === undefined) return () => null;
-  let percents = false;
-  for (const i of table.dataRows) {
-    const read = probabilityNumber(table.grid[i]?.[c]);
-    if (read && !read.percent && read.n > 1) percents = true;
-  }
+  const percents = isPercentColumn(table.dataRows.map((i) => table.grid[i]?.[c] ?? ''));
   return (i) => {
-    const read = probabilityNumber(table.grid[i]?.[c]);
-    if (!read) return null;
-    const value = read.percent || percents ? read.n / 100 : read.n;
-    return value <= 1 ? value : null;
+    const read = readProbability(table.grid[i]?.[c] ?? '', percents);
+    return read.ok ? read.value : null;
   };
 }
 
@@ -153,7 +125,7 @@ function gather(table: Table<DealField>): Gathered[] {
       byKey.set(key, g);
     }
     g.deals++;
-    const open = !hasStatus || statusOutcome(cellOf(table, i, 'status')) === 'open';
+    const open = !hasStatus || (statusOutcome(textOf(cellOf(table, i, 'status'))) ?? 'open') === 'open';
     const p = open && !isBlankCell(cellOf(table, i, 'probability')) ? probability(i) : null;
     if (p !== null) g.probabilities.push(p);
   }

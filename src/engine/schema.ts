@@ -30,25 +30,44 @@ export type TableSchema<F extends string> = {
   readonly columns: Record<F, ColumnSpec>;
 };
 
-const STATUS_WORDS = new Set([
-  'open',
-  'won',
-  'lost',
-  'deleted',
-  'closed won',
-  'closed lost',
-  'closed-won',
-  'closed-lost',
-  '수주',
-  '실주',
-  '진행',
-  '진행중',
-  '진행 중',
+// A Status cell's words (SPEC §1), lower-cased with spaces collapsed, and the outcome each says.
+const STATUS_WORDS: ReadonlyMap<string, 'open' | 'won' | 'lost'> = new Map([
+  ['open', 'open'],
+  ['진행', 'open'],
+  ['진행중', 'open'],
+  ['진행 중', 'open'],
+  ['won', 'won'],
+  ['closed won', 'won'],
+  ['closed-won', 'won'],
+  ['수주', 'won'],
+  ['lost', 'lost'],
+  ['deleted', 'lost'],
+  ['closed lost', 'lost'],
+  ['closed-lost', 'lost'],
+  ['실주', 'lost'],
 ]);
+
+function statusKey(text: string): string {
+  return text.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+}
 
 /** Whether a text is a deal's status (open, won, lost…): what makes a column the Status column. */
 export function isStatusWord(text: string): boolean {
-  return STATUS_WORDS.has(text.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' '));
+  return STATUS_WORDS.has(statusKey(text));
+}
+
+/**
+ * The outcome a Status cell says (`Won`, `deleted` = lost, `수주`), or `null`
+ * for a blank or unknown one, which leaves the outcome to the stage.
+ *
+ * @example
+ * statusOutcome('Closed Won') // → 'won'
+ * statusOutcome('deleted') // → 'lost'
+ * statusOutcome('진행') // → 'open'
+ * statusOutcome('') // → null
+ */
+export function statusOutcome(text: string): 'open' | 'won' | 'lost' | null {
+  return STATUS_WORDS.get(statusKey(text)) ?? null;
 }
 
 export const STAGES = {

@@ -1,4 +1,6 @@
-import type { Grid } from './cells';
+import type { Cell, Grid } from './cells';
+import type { Parsed } from './dates';
+import { isPercentColumn, readProbability } from './probabilities';
 import type { Problem } from './problems';
 import { PipelineError, quoted, shortText } from './problems';
 import { problemAt } from './row-problems';
@@ -17,9 +19,11 @@ export interface EntryTask {
 export interface Stage {
   readonly name: string;
   readonly key: string;
-  /** Position in the Stages sheet (0-based), pipeline order. */
+  /** The pipeline it belongs to, as Stages spells it; `''` when Stages has no Pipeline column. */
+  readonly pipeline: string;
+  /** Position among its pipeline's stages (0-based), pipeline order. */
   readonly index: number;
-  /** Position among open stages, or -1 for won and lost stages. */
+  /** Position among its pipeline's open stages, or -1 for won and lost stages. */
   readonly openIndex: number;
   readonly probability: number;
   readonly staleAfter: number | null;
@@ -31,12 +35,26 @@ export interface Stage {
   readonly row: number;
 }
 
+/**
+ * The Stages table: every stage, and each pipeline's own (SPEC §1: the same
+ * stage name may exist in two pipelines). Without a Pipeline column there is
+ * one pipeline whose stages serve every pipeline a deal names.
+ */
 export interface Pipeline {
+  /** In Stages order; in the whole table, every pipeline's. */
   readonly stages: readonly Stage[];
   readonly open: readonly Stage[];
   readonly language: Language;
   readonly problems: readonly Problem[];
-  /** The stage a name refers to, matched as the SPEC says; `undefined` when unknown. */
+  /** The pipelines Stages names, in order of first appearance; empty without a Pipeline column. */
+  readonly names: readonly string[];
+  /**
+   * One pipeline's stages, by its name as Stages spells it (case and spaces
+   * ignored); `''` is the first. `undefined` for a name Stages does not have.
+   * Without a Pipeline column every name gives the whole table.
+   */
+  of(pipeline: string): Pipeline | undefined;
+  /** The stage a name refers to, matched as the SPEC says (in the whole table, the first pipeline's); `undefined` when unknown. */
   find(name: string): Stage | undefined;
   /** The Stages row of a stage that exists but could not be read, for messages. */
   brokenRow(name: string): number | undefined;
@@ -63,46 +81,46 @@ const OUTCOME_WORDS: Record<string, Outcome> = {
  */
 export function readPipeline(grid: Grid, options: ReadOptions = {}): Pipeline {
   const table = readTable(grid, STAGES, options);
+  const names = pipelineNames(table);
   const problems: Problem[] = [];
   const stages: Stage[] = [];
-  const byKey = new Map<string, Stage>();
+  const taken = new Set<string>();
   const broken = new Map<string, number>();
   const hasOutcome = table.columns.outcome !== undefined;
+  const percents = isPercentColumn(table.dataRows.map((i) => cellOf(table, i, 'probability')));
 
   for (const i of table.dataRows) {
     const rowProblems: Problem[] = [];
     const bad = (field: StageField, message: string) =>
       rowProblems.push(problemAt(table, i, field, cellOf(table, i, field), message));
     const name = textOf(cellOf(table, i, 'stage')).replace(/\s+/g, ' ');
-    const key = stageKey(name);
+    const pipeline = textOf(cellOf(table, i, 'pipeline')).replace(/\s+/g, ' ') || (names[0] ?? '');
+    const key = pipelineStageKey(pipeline, name);
     if (name === '') bad('stage', 'is blank; every stage needs a name');
-    else if (byKey.has(key) || broken.has(key)) bad('stage', 'is listed twice; stage names must be unique');
-    const probability = parseProbability(cellOf(table, i, 'probability'));
+    else if (taken.has(key) || broken.has(key))
+      bad(
+        'stage',
+        `is listed twice${pipeline ? ` in pipeline ${quoted(pipeline)}` : ''}; stage names must be unique`,
+      );
+    const probability = stageProbability(cellOf(table, i, 'probability'), percents);
     if (!probability.ok) bad('probability', `of stage ${quoted(name)} ${probability.message}`);
     const stale = parseWholeDays(cellOf(table, i, 'staleAfter'));
     if (!stale.ok) bad('staleAfter', stale.message);
     const outcome = readOutcome(table, i, hasOutcome, probability.ok ? probability.value : null);
     if (outcome === null) bad('outcome', 'is not one of open, won (수주), lost (실주)');
-    const entryTasks = lines(textOf(cellOf(table, i, 'entryTasks'))).map(parseEntryTask);
-    // Refused here, when Stages is read, so nothing is written for a task due in 270,000 years.
-    const tooLate = entryTasks.find((t) => !(t.dueInDays <= MAX_ENTRY_TASK_OFFSET_DAYS));
-    if (tooLate) {
-      bad(
-        'entryTasks',
-        `of stage ${quoted(name)} has the task ${quoted(tooLate.title)} due ${dueText(tooLate.dueInDays)} days after entry; ` +
-          `a task may be due at most ${MAX_ENTRY_TASK_OFFSET_DAYS} days (10 years) after entry`,
-      );
-    }
+    const entryTasks = entryTasksOf(table, i, name, bad);
 
     if (rowProblems.length > 0 || !probability.ok || !stale.ok || outcome === null) {
       for (const p of rowProblems) problems.push(p);
-      if (name !== '' && !byKey.has(key)) broken.set(key, sheetRow(table, i));
+      if (name !== '' && !taken.has(key)) broken.set(key, sheetRow(table, i));
       continue;
     }
-    const stage: Stage = {
+    taken.add(key);
+    stages.push({
       name,
-      key,
-      index: stages.length,
+      key: stageKey(name),
+      pipeline,
+      index: -1,
       openIndex: -1,
       probability: probability.value,
       staleAfter: outcome === 'open' ? stale.value : null,
@@ -114,31 +132,104 @@ export function readPipeline(grid: Grid, options: ReadOptions = {}): Pipeline {
         .map((s) => s.trim())
         .filter((s) => s !== ''),
       row: sheetRow(table, i),
-    };
-    stages.push(stage);
-    byKey.set(key, stage);
+    });
   }
-
-  let openIndex = 0;
-  const withOpenIndex = stages.map((s) => (s.outcome === 'open' ? { ...s, openIndex: openIndex++ } : s));
-  for (const s of withOpenIndex) byKey.set(s.key, s);
-  return makePipeline(withOpenIndex, byKey, broken, problems, table.language);
+  return wholeTable(numbered(stages), broken, problems, table.language, names);
 }
 
-function makePipeline(
-  stages: Stage[],
-  byKey: Map<string, Stage>,
-  broken: Map<string, number>,
-  problems: Problem[],
+/** A Stages probability, by its column's rule; blank is refused (a stage needs one). */
+function stageProbability(cell: Cell, percents: boolean): Parsed<number> {
+  const read = readProbability(cell, percents);
+  if (!read.ok) return read;
+  return read.value === null ? (parseProbability('') as Parsed<number>) : { ok: true, value: read.value };
+}
+
+function pipelineStageKey(pipeline: string, stage: string): string {
+  return `${stageKey(pipeline)}\u0000${stageKey(stage)}`;
+}
+
+/** The distinct Pipeline values of Stages, as first spelt, in order. */
+function pipelineNames(table: Table<StageField>): string[] {
+  if (table.columns.pipeline === undefined) return [];
+  const seen = new Map<string, string>();
+  for (const i of table.dataRows) {
+    const name = textOf(cellOf(table, i, 'pipeline')).replace(/\s+/g, ' ');
+    if (name !== '' && !seen.has(stageKey(name))) seen.set(stageKey(name), name);
+  }
+  return [...seen.values()];
+}
+
+/** The stage's entry tasks; one due too late is refused here, so nothing is written for a task due in 270,000 years. */
+function entryTasksOf(
+  table: Table<StageField>,
+  i: number,
+  name: string,
+  bad: (field: StageField, message: string) => void,
+): EntryTask[] {
+  const entryTasks = lines(textOf(cellOf(table, i, 'entryTasks'))).map(parseEntryTask);
+  const tooLate = entryTasks.find((t) => !(t.dueInDays <= MAX_ENTRY_TASK_OFFSET_DAYS));
+  if (tooLate) {
+    bad(
+      'entryTasks',
+      `of stage ${quoted(name)} has the task ${quoted(tooLate.title)} due ${dueText(tooLate.dueInDays)} days after entry; ` +
+        `a task may be due at most ${MAX_ENTRY_TASK_OFFSET_DAYS} days (10 years) after entry`,
+    );
+  }
+  return entryTasks;
+}
+
+/** Each stage's position in its own pipeline, and among its pipeline's open stages. */
+function numbered(stages: readonly Stage[]): Stage[] {
+  const counts = new Map<string, { all: number; open: number }>();
+  return stages.map((s) => {
+    const key = stageKey(s.pipeline);
+    const n = counts.get(key) ?? { all: 0, open: 0 };
+    counts.set(key, n);
+    return { ...s, index: n.all++, openIndex: s.outcome === 'open' ? n.open++ : -1 };
+  });
+}
+
+/** The whole table, and a view per pipeline; every view can reach the others through `of`. */
+function wholeTable(
+  stages: readonly Stage[],
+  broken: ReadonlyMap<string, number>,
+  problems: readonly Problem[],
   language: Language,
+  names: readonly string[],
 ): Pipeline {
+  const views = new Map<string, Pipeline>();
+  const of = (pipeline: string): Pipeline | undefined => {
+    if (names.length === 0) return whole;
+    return views.get(stageKey(pipeline === '' ? (names[0] as string) : pipeline));
+  };
+  const whole = view(stages, broken, { problems, language, names, of });
+  for (const name of names) {
+    const key = stageKey(name);
+    const ownBroken = new Map([...broken].filter(([k]) => k.startsWith(`${key}\u0000`)));
+    const own = stages.filter((s) => stageKey(s.pipeline) === key);
+    views.set(key, view(own, ownBroken, { problems, language, names, of }));
+  }
+  return whole;
+}
+
+function view(
+  stages: readonly Stage[],
+  broken: ReadonlyMap<string, number>,
+  shared: Pick<Pipeline, 'problems' | 'language' | 'names' | 'of'>,
+): Pipeline {
+  const byKey = new Map<string, Stage>();
+  for (const s of stages) if (!byKey.has(s.key)) byKey.set(s.key, s);
+  const brokenByName = new Map<string, number>();
+  for (const [k, row] of broken) {
+    const name = k.slice(k.indexOf('\u0000') + 1);
+    if (!brokenByName.has(name)) brokenByName.set(name, row);
+  }
   // Deal sheets repeat a handful of stage names thousands of times: match each spelling once.
   const bySpelling = new Map<string, Stage | null>();
   return {
+    ...shared,
     stages,
     open: stages.filter((s) => s.outcome === 'open'),
-    language,
-    problems,
     find(name: string): Stage | undefined {
       const known = bySpelling.get(name);
       if (known !== undefined) return known ?? undefined;
@@ -146,7 +237,7 @@ function makePipeline(
       bySpelling.set(name, stage ?? null);
       return stage;
     },
-    brokenRow: (name: string) => broken.get(stageKey(name)),
+    brokenRow: (name: string) => brokenByName.get(stageKey(name)),
   };
 }
 

@@ -1,5 +1,6 @@
 import { type Cell, cellText, isBlankCell, isDateCell } from './cells';
 import type { Parsed } from './dates';
+import { type DecimalMark, settleSeparators } from './number-format';
 
 /**
  * Beyond a quadrillion (10¹⁵) an amount is a typo, and sums of such numbers
@@ -12,17 +13,34 @@ const CURRENCY = /₩|\$|€|£|¥|원|krw|usd|eur|jpy|gbp/gi;
 const UNIT: Record<string, number> = { 억: 1e8, 천만: 1e7, 백만: 1e6, 만: 1e4, 천: 1e3, k: 1e3, m: 1e6 };
 const TERM = /(\d+(?:\.\d+)?)(억|천만|백만|만|천|k|m)?/gy;
 
+/** How to read an amount's separators: the column's decimal mark (`decimalMarkOf`). */
+export interface AmountOptions {
+  /**
+   * `'.'` or `','` reads `12.500` and `1,25` by that mark; `null` means the
+   * column and the locale did not settle it, so a value whose reading depends
+   * on the mark is refused with both readings. Absent (`undefined`): the cell
+   * alone decides, as before columns were settled (`12.500` is 12.5).
+   */
+  readonly decimal?: DecimalMark | null;
+}
+
 /**
  * Reads an amount. Numbers pass; text such as `10,000,000원`, `₩10,000,000`,
  * `$12,500`, `1,000만원`, `1.5억` or `1억 5천만` is read as a person would.
  * Blank is 0. Negative or unreadable values are refused, never guessed.
+ * With `decimal` (SPEC §2: settled per column) a separator that could be
+ * either is read by the column's mark, or refused when it has none.
  *
  * @example
  * parseAmount('₩10,000,000') // → { ok: true, value: 10000000 }
  * parseAmount('1억 2천만원') // → { ok: true, value: 120000000 }
  * parseAmount('TBD') // → { ok: false, message: 'is not an amount' }
+ * parseAmount('12.500 €', { decimal: ',' }) // → { ok: true, value: 12500 }
+ * parseAmount('1,25', { decimal: ',' }) // → { ok: true, value: 1.25 }
+ * parseAmount('$12,500', { decimal: '.' }) // → { ok: true, value: 12500 }
+ * parseAmount('12.500', { decimal: null }).ok // → false
  */
-export function parseAmount(cell: Cell): Parsed<number> {
+export function parseAmount(cell: Cell, options?: AmountOptions): Parsed<number> {
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return { ok: false, message: 'is not a number' };
     if (cell < 0) return { ok: false, message: 'is negative' };
@@ -32,7 +50,16 @@ export function parseAmount(cell: Cell): Parsed<number> {
   if (typeof cell !== 'string') return { ok: false, message: 'is not an amount' };
   const text = cell.trim().replace(CURRENCY, '').replace(/\s+/g, '');
   if (/^-|^\(.*\)$|-$/.test(text)) return { ok: false, message: 'is negative' };
-  const plain = normalizeSeparators(text.replace(/^\+/, ''));
+  const unsigned = text.replace(/^\+/, '');
+  // Callers may hand parseAmount to Array#map, whose second argument is an index, not options.
+  const decimal = typeof options === 'object' && options !== null ? options.decimal : undefined;
+  let plain: string | null;
+  if (decimal === undefined) plain = normalizeSeparators(unsigned);
+  else {
+    const settled = settleSeparators(unsigned, decimal);
+    if (!settled.ok) return settled;
+    plain = settled.value;
+  }
   const value = plain === null ? null : sumTerms(plain);
   if (value === null) return { ok: false, message: 'is not an amount' };
   return value > MAX_AMOUNT ? { ok: false, message: 'is too large' } : { ok: true, value };
@@ -43,8 +70,10 @@ const BAD_DOT_GROUP = /(^|\D)\.|\.(?!\d{3}(?!\d))/;
 const BAD_COMMA_GROUP = /(^|\D),|,(?!\d{3}(?!\d))/;
 
 /**
- * `1,234,567.89` and European `1.234.567,89` both become `1234567.89`: a
- * comma after the last dot is a decimal comma, several dots are thousands.
+ * The cell-alone reading, kept for callers that do not settle a column's
+ * decimal mark: `1,234,567.89` and European `1.234.567,89` both become
+ * `1234567.89`; a comma after the last dot is a decimal comma, several dots
+ * are thousands, a single dot is a decimal point (`12.500` is 12.5).
  * A thousands separator must be followed by exactly three digits, so `1..2`,
  * `1,2` or `12,50` is refused rather than guessed. `null` when malformed.
  */

@@ -257,8 +257,9 @@ describe('Connect your sheet: after saving', () => {
     const deals = h.standIn.spreadsheet.getRange(`'${TEAM_SHEET}'!A:J`).getValues();
     const stages = h.standIn.spreadsheet.getRange('Stages!A:G').getValues();
     const december = (h.app.FORECAST_WEIGHTED as (...a: unknown[]) => unknown)(deals, stages, '2023-12');
-    // T-101 ₩12,000,000 × 10% + T-103 45M × 35% + T-104 28M × 35% + T-105 80M × 60% + T-111 40M × 60%.
-    expect(december).toBe(98_750_000);
+    // Each deal by its own 확률 (SPEC §3): T-101 ₩12,000,000 × 10% + T-103 45M × 30% + T-104 28M × 40%
+    // + T-105 80M × 50% + T-111 40M × 60% = 1.2M + 13.5M + 11.2M + 40M + 24M.
+    expect(december).toBe(89_900_000);
   });
 
   test('a mapped column renamed later is named with the dialog step that fixes it', () => {

@@ -31,10 +31,10 @@ const ENTRY_POINTS = [
   'connectSave',
 ];
 const CUSTOM_FUNCTIONS: Record<string, string[]> = {
-  FORECAST_WEIGHTED: ['deals', 'stages', 'month'],
-  FORECAST_RANGE: ['deals', 'stages', 'month', 'trials'],
-  STAGE_CONVERSION: ['history', 'stages'],
-  WIN_RATE: ['history', 'stages', 'stage', 'min_closed'],
+  FORECAST_WEIGHTED: ['deals', 'stages', 'month', 'pipeline'],
+  FORECAST_RANGE: ['deals', 'stages', 'month', 'trials', 'pipeline'],
+  STAGE_CONVERSION: ['history', 'stages', 'as_of', 'pipeline'],
+  WIN_RATE: ['history', 'stages', 'stage', 'min_closed', 'as_of'],
 };
 
 describe('dist/Code.js as Apps Script loads it', () => {

@@ -151,8 +151,8 @@ describe('a Korean Excel file in CP949 with a title row (test/fixtures/cp949-tit
     expect(r.problems).toEqual([]);
     expect(r.forecast).toEqual([
       { month: '2024-02', weighted: 8_500_000, openPipeline: 0, won: 8_500_000, openDeals: 0 },
-      // (12,000,000 + 1,500,000) × 40%
-      { month: '2024-03', weighted: 5_400_000, openPipeline: 13_500_000, won: 0, openDeals: 2 },
+      // Each deal by its own 확률 (SPEC §3): 12,000,000 × 30% + 1,500,000 × 50%
+      { month: '2024-03', weighted: 4_350_000, openPipeline: 13_500_000, won: 0, openDeals: 2 },
       { month: '2024-04', weighted: 18_000_000, openPipeline: 30_000_000, won: 0, openDeals: 1 },
     ]);
     const text = ok(['report', FOLDER, '--as-of', '2024-03-01', '--tz', 'Asia/Seoul']);

@@ -366,11 +366,12 @@ describe('a folder with only Deals (test/fixtures/only-deals)', () => {
         basedOn: { deals: 1, firstRow: 6, outcome: 'name', probabilities: 0 },
       },
     ]);
-    // Demo 30% of 10,000 and 20,000; O-3 in Proposal is a problem and counts nowhere.
+    // Each Demo deal by its own Probability (SPEC §3): O-1 10,000 × 20%, O-2 20,000 × 40%;
+    // O-3 in Proposal has none of its own and its stage none: a problem, counted nowhere.
     expect(r.forecast).toEqual([
       { month: '2023-10', weighted: 7_000, openPipeline: 0, won: 7_000, openDeals: 0 },
-      { month: '2023-11', weighted: 3_000, openPipeline: 10_000, won: 0, openDeals: 1 },
-      { month: '2023-12', weighted: 6_000, openPipeline: 20_000, won: 0, openDeals: 1 },
+      { month: '2023-11', weighted: 2_000, openPipeline: 10_000, won: 0, openDeals: 1 },
+      { month: '2023-12', weighted: 8_000, openPipeline: 20_000, won: 0, openDeals: 1 },
     ]);
     expect(r.problems.map((p) => [p.row, p.value])).toEqual([[4, 'Proposal']]);
     expect(r.conversion).toEqual([]);

@@ -34,6 +34,7 @@ function emptyReport(overrides: Partial<ReportJson>): ReportJson {
     asOf: '2023-11-15',
     timeZone: 'Asia/Seoul',
     language: 'en',
+    currency: null,
     forecast: [],
     conversion: [],
     stale: [],

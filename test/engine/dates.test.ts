@@ -5,9 +5,10 @@
  * month.test.ts; Zone over any instant a Date holds: zone.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
-import { daysInMonth, parseDate } from '../../src/engine/dates';
+import { type DateContext, daysInMonth, parseDate } from '../../src/engine/dates';
 import { readDeals } from '../../src/engine/deals';
 import { forecastByMonth } from '../../src/engine/forecast';
+import { parseMonthArgument } from '../../src/engine/month';
 import { buildReport } from '../../src/engine/report';
 import { readPipeline } from '../../src/engine/stages';
 import { isoDateTime, localOf, Zone } from '../../src/engine/zone';
@@ -205,5 +206,165 @@ describe('edge cases the properties found', () => {
     );
     const months = forecastByMonth(read.deals).map((row) => row.month);
     expect(months.filter((m) => !/^\d{4}-(0[1-9]|1[0-2])$/.test(m) || m === '0501-01')).toEqual([]);
+  });
+});
+
+/** The date as `YYYY-MM-DD HH:MM`, or the refusal. */
+function readAs(cell: string, ctx: Partial<DateContext> = {}) {
+  const r = parseDate(cell, { zone: seoul, ...ctx });
+  return r.ok && r.value !== null ? isoDateTime(r.value) : r;
+}
+
+describe('month-only text is a date in that month (SPEC §2)', () => {
+  it.each([
+    ['2023-11'],
+    ['2023/11'],
+    ['2023.11'],
+    ['2023. 11'],
+    ['2023. 11.'],
+    ['2023년 11월'],
+    ['2023년11월'],
+    ['Nov 2023'],
+    ['November 2023'],
+    ['nov. 2023'],
+    ['Nov-2023'],
+    ['2023 Nov'],
+    ['11/2023'],
+  ])('%s is 1 November by default, 30 November as an end of month', (text) => {
+    expect(readAs(text)).toBe('2023-11-01 00:00');
+    expect(readAs(text, { monthOnly: 'start' })).toBe('2023-11-01 00:00');
+    expect(readAs(text, { monthOnly: 'end' })).toBe('2023-11-30 00:00');
+  });
+
+  it('the end of a month counts its own days, leap Februaries included', () => {
+    expect(readAs('2024-02', { monthOnly: 'end' })).toBe('2024-02-29 00:00');
+    expect(readAs('Feb 2023', { monthOnly: 'end' })).toBe('2023-02-28 00:00');
+    expect(readAs('Sept 2023', { monthOnly: 'end' })).toBe('2023-09-30 00:00');
+    expect(readAs('2023년 12월', { monthOnly: 'end' })).toBe('2023-12-31 00:00');
+  });
+
+  it('full dates are unaffected by the month-only option', () => {
+    for (const text of ['2023-11-15', '2023. 11. 15.', '2023년 11월 15일', '11/15/2023']) {
+      expect(readAs(text, { monthOnly: 'end' })).toBe('2023-11-15 00:00');
+    }
+  });
+
+  it('a month outside 1–12, a year outside 1900–9999 or an unknown word is refused', () => {
+    expect(readAs('2023-13')).toEqual({ ok: false, message: 'is not a real calendar date' });
+    expect(readAs('13/2023')).toEqual({ ok: false, message: 'is not a real calendar date' });
+    expect(readAs('1899-12')).toEqual({
+      ok: false,
+      message: 'is before the year 1900; dates must be in the years 1900–9999',
+    });
+    expect(readAs('10000-01')).toEqual({
+      ok: false,
+      message: 'is after the year 9999; dates must be in the years 1900–9999',
+    });
+    expect(readAs('Soon 2023')).toEqual({
+      ok: false,
+      message: 'is not a date (use 2023-11-15 or 2023. 11. 15)',
+    });
+  });
+
+  it('the month a custom function is asked about reads the same (month.ts leans on parseDate)', () => {
+    const november = 2023 * 12 + 10;
+    for (const month of ['2023-11', 'Nov 2023', 'November 2023', '11/2023', '2023. 11.']) {
+      expect(parseMonthArgument(month, seoul), month).toBe(november);
+    }
+    expect(() => parseMonthArgument('2023-13', seoul)).toThrow("month '2023-13' is not a month");
+    expect(() => parseMonthArgument('1899-12', seoul)).toThrow('is outside the years 1900–9999');
+  });
+});
+
+describe('a year-last date impossible in the column’s order says which order and how to change it', () => {
+  it('25/12/2023 read month first names the order and the switch', () => {
+    expect(readAs('25/12/2023')).toEqual({
+      ok: false,
+      message:
+        "is not a date read month first (MM/DD/YYYY); if your dates are day first, use --day-first (CLI) or the spreadsheet's locale",
+    });
+    expect(readAs('25/12/2023', { dayFirst: true })).toBe('2023-12-25 00:00');
+  });
+
+  it('11/25/2023 read day first names the order and the switch back', () => {
+    expect(readAs('11/25/2023', { dayFirst: true })).toEqual({
+      ok: false,
+      message:
+        "is not a date read day first (DD/MM/YYYY); if your dates are month first, leave out --day-first (CLI) or change the spreadsheet's locale",
+    });
+  });
+
+  it('13/25/2023 is impossible either way, and says so rather than suggest a switch that cannot help', () => {
+    expect(readAs('13/25/2023')).toEqual({
+      ok: false,
+      message: 'is not a real calendar date, read month first (MM/DD/YYYY) or day first',
+    });
+    expect(readAs('13/25/2023', { dayFirst: true })).toEqual({
+      ok: false,
+      message: 'is not a real calendar date, read day first (DD/MM/YYYY) or month first',
+    });
+    expect(readAs('2/30/2023')).toEqual({
+      ok: false,
+      message: 'is not a real calendar date, read month first (MM/DD/YYYY) or day first',
+    });
+  });
+
+  it('15.11.2023 (dots, year last) is always day first; 11.25.2023 says so and how to write it', () => {
+    expect(readAs('15.11.2023')).toBe('2023-11-15 00:00');
+    expect(readAs('05.11.2023')).toBe('2023-11-05 00:00');
+    expect(readAs('05.11.2023', { dayFirst: false })).toBe('2023-11-05 00:00');
+    expect(readAs('11.25.2023')).toEqual({
+      ok: false,
+      message:
+        'is not a date read day first (DD.MM.YYYY), the order of every date with dots and the year last; write it as 2023-11-25',
+    });
+  });
+
+  it('without --day-first the locale orders year-last dates: en_GB and de_DE day first, en_US and ko_KR month first', () => {
+    expect(readAs('05/11/2023', { locale: 'en_GB' })).toBe('2023-11-05 00:00');
+    expect(readAs('05/11/2023', { locale: 'de_DE' })).toBe('2023-11-05 00:00');
+    expect(readAs('05/11/2023', { locale: 'en_US' })).toBe('2023-05-11 00:00');
+    expect(readAs('05/11/2023', { locale: 'ko_KR' })).toBe('2023-05-11 00:00');
+    // An explicit choice wins over the locale.
+    expect(readAs('05/11/2023', { locale: 'en_GB', dayFirst: false })).toBe('2023-05-11 00:00');
+  });
+
+  it('a year outside 1900–9999 is still said first', () => {
+    expect(readAs('13/25/0099')).toEqual({
+      ok: false,
+      message: 'is before the year 1900; dates must be in the years 1900–9999',
+    });
+  });
+});
+
+describe('23.11.15 (two-digit year first) is year first in a Korean locale', () => {
+  it.each([
+    ['23.11.15', '2023-11-15 00:00'],
+    ['23. 11. 15.', '2023-11-15 00:00'],
+    ['23-11-15', '2023-11-15 00:00'],
+    ['23.11.15 오후 2:30', '2023-11-15 14:30'],
+    ['99.01.02', '1999-01-02 00:00'],
+    ['29.12.31', '2029-12-31 00:00'],
+    ['30.01.01', '1930-01-01 00:00'],
+  ])('%s is %s in ko_KR', (text, expected) => {
+    expect(readAs(text, { locale: 'ko_KR' })).toBe(expected);
+    expect(readAs(text, { locale: 'ko' })).toBe(expected);
+  });
+
+  it('elsewhere it could as well be 23 November 2015, so it says why it is not read', () => {
+    const refused = {
+      ok: false,
+      message:
+        'has a two-digit year; write the year in full, such as 2023-11-15 (YY.MM.DD is read only in a Korean locale)',
+    };
+    expect(readAs('23.11.15')).toEqual(refused);
+    expect(readAs('23.11.15', { locale: 'en_US' })).toEqual(refused);
+  });
+
+  it('an impossible one in a Korean locale names the order', () => {
+    expect(readAs('23.13.15', { locale: 'ko_KR' })).toEqual({
+      ok: false,
+      message: 'is not a real calendar date, read year first (YY.MM.DD)',
+    });
   });
 });

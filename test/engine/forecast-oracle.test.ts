@@ -127,8 +127,10 @@ const ENGLISH: Scenario = {
   stages: [
     { name: '리드 발굴', cell: '10%', probability: 0.1, outcome: 'open' },
     { name: 'Meeting booked', cell: 0.2, probability: 0.2, outcome: 'open' },
-    { name: '니즈 확인', cell: '35', probability: 0.35, outcome: 'open' },
-    { name: 'Proposal sent', cell: 50, probability: 0.5, outcome: 'open' },
+    // Plain numbers over 1 would make the whole column percents (SPEC §2), so 0.2 would be 0.2%:
+    // a user who mixes fractions in writes the percents with their sign.
+    { name: '니즈 확인', cell: '35%', probability: 0.35, outcome: 'open' },
+    { name: 'Proposal sent', cell: '50 %', probability: 0.5, outcome: 'open' },
     { name: '온보딩 교육 중', cell: '70%', probability: 0.7, outcome: 'open' },
     { name: 'Negotiation', cell: 0.9, probability: 0.9, outcome: 'open' },
     // An open stage at 100% is possible when Outcome says so.
@@ -152,7 +154,7 @@ const KOREAN: Scenario = {
   stages: [
     { name: '관심 고객', cell: '10%', probability: 0.1, outcome: 'open' },
     { name: '미팅 약속 완료', cell: 0.2, probability: 0.2, outcome: 'open' },
-    { name: '니즈 확인', cell: '40', probability: 0.4, outcome: 'open' },
+    { name: '니즈 확인', cell: '40%', probability: 0.4, outcome: 'open' },
     { name: '제안서 발송', cell: 0.5, probability: 0.5, outcome: 'open' },
     { name: '온보딩 교육 중', cell: '70%', probability: 0.7, outcome: 'open' },
     { name: '계약 협상', cell: '85 %', probability: 0.85, outcome: 'open' },
@@ -363,6 +365,11 @@ function generate(s: Scenario): Generated {
         badColumn = hId;
       }
       rows.push({ cells, row, kind: 'junk', badColumn });
+      continue;
+    }
+    if (amount.cell === '' && stage.outcome === 'open') {
+      // An open deal with a blank Amount adds nothing, visibly: it is listed (SPEC §2).
+      rows.push({ cells, row, kind: 'junk', badColumn: hAmount });
       continue;
     }
     if (id !== '') acceptedIds.push(id);

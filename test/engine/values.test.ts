@@ -50,6 +50,67 @@ describe('amounts', () => {
   });
 });
 
+describe('amounts read by the column’s decimal mark (SPEC §2)', () => {
+  it('without options a cell is read alone, as before: 12.500 is 12.5 and 1,25 is refused', () => {
+    expect(parseAmount('12.500')).toEqual(ok(12.5));
+    expect(parseAmount('1,25')).toEqual({ ok: false, message: 'is not an amount' });
+    expect(parseAmount('1.234.567')).toEqual(ok(1_234_567));
+  });
+
+  it('a point column reads 12.500 as 12.5 and $12,500 as 12,500; a comma column the other way', () => {
+    expect(parseAmount('12.500', { decimal: '.' })).toEqual(ok(12.5));
+    expect(parseAmount('$12,500', { decimal: '.' })).toEqual(ok(12_500));
+    expect(parseAmount('12.500', { decimal: ',' })).toEqual(ok(12_500));
+    expect(parseAmount('12.500,00 €', { decimal: ',' })).toEqual(ok(12_500));
+    expect(parseAmount('1,25', { decimal: ',' })).toEqual(ok(1.25));
+    expect(parseAmount('1.000,5만', { decimal: ',' })).toEqual(ok(10_005_000));
+  });
+
+  it('with no mark settled, a value whose reading depends on it is refused with its readings', () => {
+    expect(parseAmount('12.500', { decimal: null })).toEqual({
+      ok: false,
+      message:
+        "is ambiguous: 12.500 could be 12.5 or 12500; write one of those, or set the spreadsheet's locale",
+    });
+    expect(parseAmount('$1,500', { decimal: null })).toEqual({
+      ok: false,
+      message:
+        "is ambiguous: 1,500 could be 1500 or 1.5; write one of those, or set the spreadsheet's locale",
+    });
+    expect(parseAmount('1,25', { decimal: null })).toEqual({
+      ok: false,
+      message:
+        "is ambiguous: 1,25 is 1.25 only if the comma is a decimal mark; write 1.25, or set the spreadsheet's locale",
+    });
+  });
+
+  it('with no mark settled, values that show their own still read', () => {
+    expect(parseAmount('₩10,000,000', { decimal: null })).toEqual(ok(10_000_000));
+    expect(parseAmount('1.234,56', { decimal: null })).toEqual(ok(1234.56));
+    expect(parseAmount('USD 12,500.50', { decimal: null })).toEqual(ok(12_500.5));
+    expect(parseAmount('1.5억', { decimal: null })).toEqual(ok(150_000_000));
+    expect(parseAmount('12500', { decimal: null })).toEqual(ok(12_500));
+  });
+
+  it('numbers are never ambiguous, and negative, too large and blank are as before', () => {
+    for (const decimal of ['.', ',', null] as const) {
+      expect(parseAmount(12.5, { decimal })).toEqual(ok(12.5));
+      expect(parseAmount('', { decimal })).toEqual(ok(0));
+      expect(parseAmount('-12.500', { decimal })).toEqual({ ok: false, message: 'is negative' });
+      expect(parseAmount(`${'9'.repeat(20)}원`, { decimal })).toEqual({ ok: false, message: 'is too large' });
+      expect(parseAmount('TBD', { decimal })).toEqual({ ok: false, message: 'is not an amount' });
+    }
+  });
+
+  it('an undefined decimal is no option at all, and an Array#map index is ignored', () => {
+    expect(parseAmount('12.500', { decimal: undefined })).toEqual(ok(12.5));
+    expect(['12.500', '$12,500'].map(parseAmount as (c: string, i: number) => unknown)).toEqual([
+      ok(12.5),
+      ok(12_500),
+    ]);
+  });
+});
+
 describe('probabilities', () => {
   it.each([
     [0.7, 0.7],

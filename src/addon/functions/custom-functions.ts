@@ -1,15 +1,17 @@
 import { type Cell, type Grid, isBlankCell, isDateCell, toGrid } from '../../engine/cells';
 import { stageConversion, winRate } from '../../engine/conversion';
-import { type DealsRead, readDeals } from '../../engine/deals';
+import { parseDate } from '../../engine/dates';
+import { type Deal, readDeals } from '../../engine/deals';
 import { forecastByMonth, forecastForMonth } from '../../engine/forecast';
-import { readHistory } from '../../engine/history';
+import { readHistory, type StageChange } from '../../engine/history';
 import { DEFAULT_TRIALS, forecastRange, MAX_TRIALS } from '../../engine/montecarlo';
 import { parseMonthArgument } from '../../engine/month';
 import { PipelineError, type Problem, problemsMessage, quoted } from '../../engine/problems';
 import type { DealField } from '../../engine/schema';
+import { currencyProblem, inScope, pipelinesOf } from '../../engine/scope';
 import { type Pipeline, readPipeline, requireStage } from '../../engine/stages';
-import { textOf } from '../../engine/values';
-import { Zone } from '../../engine/zone';
+import { sameStage, textOf } from '../../engine/values';
+import { DAY_MS, Zone } from '../../engine/zone';
 import type { ColumnMap } from '../storage/column-map';
 
 /**
@@ -40,25 +42,54 @@ export const CONVERSION_HEADER = [
   'Suggested stale after',
 ];
 
-const FORECAST_FIELDS: readonly DealField[] = ['amount', 'stage', 'expectedClose'];
+const FORECAST_FIELDS: readonly DealField[] = [
+  'amount',
+  'stage',
+  'expectedClose',
+  'probability',
+  'status',
+  'currency',
+  'pipeline',
+];
+
+/**
+ * Where a custom function runs: the spreadsheet's time zone, the column map
+ * Connect your sheet saved, and the currency of the spreadsheet's locale
+ * (SPEC §2: the forecast is in one currency). A time zone alone is the
+ * spreadsheet with no map and no currency check, as most tests call them.
+ */
+export interface SheetContext {
+  readonly timeZone: string;
+  readonly map?: ColumnMap;
+  readonly currency?: string | null;
+  /** The spreadsheet's locale (`de_DE`): how text numbers and dates are read. */
+  readonly locale?: string | null;
+}
+export type Where = string | SheetContext;
+
+function contextOf(where: Where): Required<SheetContext> {
+  return typeof where === 'string'
+    ? { timeZone: where, map: {}, currency: null, locale: null }
+    : {
+        timeZone: where.timeZone,
+        map: where.map ?? {},
+        currency: where.currency ?? null,
+        locale: where.locale ?? null,
+      };
+}
 
 export function forecastWeighted(
   deals: unknown,
   stages: unknown,
   month: unknown,
-  timeZone: string,
-  map: ColumnMap = {},
+  where: Where,
+  pipeline?: unknown,
 ): SheetTable | number {
-  const zone = new Zone(timeZone);
-  const read = forecastDeals(deals, stages, zone, map);
-  if (!isOmitted(month)) return forecastForMonth(read.deals, parseMonthArgument(month, zone));
-  const rows = forecastByMonth(read.deals).map((r) => [
-    r.month,
-    r.weighted,
-    r.openPipeline,
-    r.won,
-    r.openDeals,
-  ]);
+  const sheet = contextOf(where);
+  const zone = new Zone(sheet.timeZone);
+  const counted = forecastDeals(deals, stages, zone, sheet, pipeline);
+  if (!isOmitted(month)) return forecastForMonth(counted, parseMonthArgument(month, zone));
+  const rows = forecastByMonth(counted).map((r) => [r.month, r.weighted, r.openPipeline, r.won, r.openDeals]);
   return [FORECAST_HEADER, ...rows];
 }
 
@@ -67,47 +98,52 @@ export function forecastRangeOf(
   stages: unknown,
   month: unknown,
   trials: unknown,
-  timeZone: string,
-  map: ColumnMap = {},
+  where: Where,
+  pipeline?: unknown,
 ): SheetTable {
-  const zone = new Zone(timeZone);
+  const sheet = contextOf(where);
+  const zone = new Zone(sheet.timeZone);
   if (isOmitted(month)) throw new PipelineError('FORECAST_RANGE needs a month, such as "2023-11" or a date.');
-  const read = forecastDeals(deals, stages, zone, map);
+  const counted = forecastDeals(deals, stages, zone, sheet, pipeline);
   const monthIndex = parseMonthArgument(month, zone);
   const n = isOmitted(trials) ? DEFAULT_TRIALS : wholeNumberArgument(trials, 'trials', 1, MAX_TRIALS);
-  const [p10, p50, p90] = forecastRange(read.deals, monthIndex, n);
+  const [p10, p50, p90] = forecastRange(counted, monthIndex, n);
   return [[p10, p50, p90]];
 }
 
 export function stageConversionOf(
   history: unknown,
   stages: unknown,
-  timeZone: string,
-  map: ColumnMap = {},
+  where: Where,
+  asOf?: unknown,
+  pipeline?: unknown,
 ): SheetTable {
-  const pipeline = pipelineOf(stages, map);
-  const read = readHistory(
-    gridOf(history, 'history'),
-    pipeline,
-    { zone: new Zone(timeZone) },
-    { map: map['Stage history'] ?? {} },
-  );
-  failOn(read.problems);
+  const sheet = contextOf(where);
+  const table = pipelineOf(stages, sheet.map);
+  const changes = historyUpTo(history, table, sheet, asOf);
+  const names = isOmitted(pipeline)
+    ? table.names.length > 0
+      ? table.names
+      : ['']
+    : [pipelineArgument(pipeline, [], table)];
   const blank = (v: number | null): SheetValue => (v === null ? '' : v);
-  const rows = stageConversion(read.changes, pipeline).map((r) => [
-    r.stage,
-    r.reached,
-    r.advanced,
-    r.dropped,
-    blank(r.conversion),
-    r.won,
-    r.closed,
-    blank(r.winRate),
-    blank(r.winRateLow),
-    blank(r.winRateHigh),
-    blank(r.medianDays),
-    blank(r.suggestedStaleAfter),
-  ]);
+  const rows = names.flatMap((name) => {
+    const view = table.of(name) ?? table;
+    return stageConversion(ofPipeline(changes, table, name), view).map((r) => [
+      r.stage,
+      r.reached,
+      r.advanced,
+      r.dropped,
+      blank(r.conversion),
+      r.won,
+      r.closed,
+      blank(r.winRate),
+      blank(r.winRateLow),
+      blank(r.winRateHigh),
+      blank(r.medianDays),
+      blank(r.suggestedStaleAfter),
+    ]);
+  });
   return [CONVERSION_HEADER, ...rows];
 }
 
@@ -116,13 +152,14 @@ export function winRateOf(
   stages: unknown,
   stage: unknown,
   minClosed: unknown,
-  timeZone: string,
-  map: ColumnMap = {},
+  where: Where,
+  asOf?: unknown,
 ): SheetValue {
-  const pipeline = pipelineOf(stages, map);
+  const sheet = contextOf(where);
+  const table = pipelineOf(stages, sheet.map);
   const name = stageArgument(stage);
   if (name === '') throw new PipelineError('WIN_RATE needs a stage name.');
-  const target = requireStage(pipeline, name);
+  const target = requireStage(table, name);
   if (target.outcome !== 'open') {
     throw new PipelineError(
       `${quoted(target.name)} is a ${target.outcome} stage; a win rate is asked of an open stage.`,
@@ -131,27 +168,84 @@ export function winRateOf(
   const min = isOmitted(minClosed)
     ? 5
     : wholeNumberArgument(minClosed, 'min_closed', 0, Number.MAX_SAFE_INTEGER);
-  const read = readHistory(
-    gridOf(history, 'history'),
-    pipeline,
-    { zone: new Zone(timeZone) },
-    { map: map['Stage history'] ?? {} },
-  );
-  failOn(read.problems);
-  const rate = winRate(read.changes, pipeline, target, min);
+  const changes = historyUpTo(history, table, sheet, asOf);
+  const view = table.of(target.pipeline) ?? table;
+  const rate = winRate(ofPipeline(changes, table, target.pipeline), view, target, min);
   return rate === null ? '' : rate;
 }
 
-/** The deals a forecast counts: only the columns it needs are read, and any bad one among them is an error. */
-function forecastDeals(deals: unknown, stages: unknown, zone: Zone, map: ColumnMap): DealsRead {
-  const read = readDeals(
-    gridOf(deals, 'deals'),
-    pipelineOf(stages, map),
+/** The history rows up to the `as_of` day (default today, in the spreadsheet's zone); any bad row is an error. */
+function historyUpTo(
+  history: unknown,
+  table: Pipeline,
+  sheet: Required<SheetContext>,
+  asOf: unknown,
+): readonly StageChange[] {
+  const zone = new Zone(sheet.timeZone);
+  const read = readHistory(
+    gridOf(history, 'history'),
+    table,
     { zone },
-    { only: FORECAST_FIELDS, require: ['expectedClose'], map: map.Deals ?? {} },
+    { map: sheet.map['Stage history'] ?? {} },
   );
   failOn(read.problems);
-  return read;
+  const lastDay = isOmitted(asOf) ? zone.day(Date.now()) : dayArgument(asOf, zone, 'as_of');
+  return read.changes.filter((c) => Math.floor(c.when / DAY_MS) <= lastDay);
+}
+
+/** One pipeline's rows (by the pipeline of their To stage); all of them when Stages names no pipeline. */
+function ofPipeline(changes: readonly StageChange[], table: Pipeline, name: string): readonly StageChange[] {
+  if (table.names.length === 0) return changes;
+  const own = table.of(name)?.stages[0]?.pipeline ?? name;
+  return changes.filter((c) => sameStage(c.to.pipeline, own));
+}
+
+/** A day typed as an argument: a date cell or date text, in the spreadsheet's zone. */
+function dayArgument(value: unknown, zone: Zone, name: string): number {
+  const cell = oneCell(value);
+  const parsed = Array.isArray(cell) ? null : parseDate(cell as Cell, { zone });
+  if (parsed?.ok && parsed.value !== null) return Math.floor(parsed.value / DAY_MS);
+  throw new PipelineError(`${name} must be a date such as 2023-11-15, not ${quoted(cell)}.`);
+}
+
+/**
+ * The deals a forecast counts: only the columns it needs are read, any bad
+ * one among them is an error, and so is a deal in another currency than the
+ * spreadsheet's (no exchange rate is guessed). `pipeline` (blank = every
+ * pipeline) keeps one pipeline's deals.
+ */
+function forecastDeals(
+  deals: unknown,
+  stages: unknown,
+  zone: Zone,
+  sheet: Required<SheetContext>,
+  pipeline: unknown,
+): readonly Deal[] {
+  const table = pipelineOf(stages, sheet.map);
+  const read = readDeals(
+    gridOf(deals, 'deals'),
+    table,
+    { zone, locale: sheet.locale },
+    { only: FORECAST_FIELDS, require: ['expectedClose'], map: sheet.map.Deals ?? {} },
+  );
+  failOn(read.problems);
+  const name = isOmitted(pipeline) ? '' : pipelineArgument(pipeline, read.deals, table);
+  const scoped = inScope(read.deals, { pipeline: name, currency: sheet.currency });
+  failOn(scoped.otherCurrency.map((d) => currencyProblem(read.table, d, sheet.currency as string)));
+  return scoped.deals;
+}
+
+/** A pipeline typed as an argument: one cell naming a pipeline the deals or Stages have. */
+function pipelineArgument(value: unknown, deals: readonly Deal[], table: Pipeline): string {
+  const cell = oneCell(value);
+  if (Array.isArray(cell)) throw new PipelineError('pipeline must be one cell: the name of a pipeline.');
+  const name = textOf(cell as Cell);
+  const all = pipelinesOf(deals, table.names).filter((n) => n !== '');
+  if (all.some((n) => sameStage(n, name))) return name;
+  const shown = all.map((n) => quoted(n)).join(', ');
+  throw new PipelineError(
+    `There is no pipeline ${quoted(name)}${shown ? ` (pipelines: ${shown})` : '; the deals name no pipeline'}.`,
+  );
 }
 
 function pipelineOf(stages: unknown, map: ColumnMap): Pipeline {

@@ -1,15 +1,16 @@
+import { currencyOfLocale } from '../../engine/currencies';
 import { COLUMN_MAP_KEY, type ColumnMap, parseColumnMap } from '../storage/column-map';
-import { forecastRangeOf, forecastWeighted, stageConversionOf, winRateOf } from './custom-functions';
+import {
+  forecastRangeOf,
+  forecastWeighted,
+  type SheetContext,
+  stageConversionOf,
+  winRateOf,
+} from './custom-functions';
 
-/**
- * The custom functions as Sheets calls them. Each cell is an execution of its
- * own with read-only access, so all they ask of Apps Script is the
- * spreadsheet's time zone; everything else is in custom-functions.ts, which
- * runs the same in Node tests.
- */
-function spreadsheetZone(): string {
-  return SpreadsheetApp.getActive().getSpreadsheetTimeZone();
-}
+// The custom functions as Sheets calls them. Each cell is an execution of its own with
+// read-only access, so all they ask of Apps Script is the spreadsheet's zone and locale and
+// the saved column map; everything else is in custom-functions.ts, which runs the same in Node tests.
 
 /**
  * The column map Connect your sheet saved, read from document properties
@@ -26,18 +27,48 @@ function savedColumnMap(): ColumnMap {
   }
 }
 
-export function FORECAST_WEIGHTED(deals: unknown, stages: unknown, month?: unknown) {
-  return forecastWeighted(deals, stages, month, spreadsheetZone(), savedColumnMap());
+/** The spreadsheet as a forecast needs it: its zone, the saved map, and its locale's currency. */
+function forecastSheet(): SheetContext {
+  const ss = SpreadsheetApp.getActive();
+  const locale = ss.getSpreadsheetLocale();
+  return {
+    timeZone: ss.getSpreadsheetTimeZone(),
+    map: savedColumnMap(),
+    currency: currencyOfLocale(locale),
+    locale,
+  };
 }
 
-export function FORECAST_RANGE(deals: unknown, stages: unknown, month: unknown, trials?: unknown) {
-  return forecastRangeOf(deals, stages, month, trials, spreadsheetZone(), savedColumnMap());
+/** The spreadsheet as the history functions need it: its zone, the saved map and its locale. */
+function historySheet(): SheetContext {
+  const ss = SpreadsheetApp.getActive();
+  return { timeZone: ss.getSpreadsheetTimeZone(), map: savedColumnMap(), locale: ss.getSpreadsheetLocale() };
 }
 
-export function STAGE_CONVERSION(history: unknown, stages: unknown) {
-  return stageConversionOf(history, stages, spreadsheetZone(), savedColumnMap());
+export function FORECAST_WEIGHTED(deals: unknown, stages: unknown, month?: unknown, pipeline?: unknown) {
+  return forecastWeighted(deals, stages, month, forecastSheet(), pipeline);
 }
 
-export function WIN_RATE(history: unknown, stages: unknown, stage: unknown, minClosed?: unknown) {
-  return winRateOf(history, stages, stage, minClosed, spreadsheetZone(), savedColumnMap());
+export function FORECAST_RANGE(
+  deals: unknown,
+  stages: unknown,
+  month: unknown,
+  trials?: unknown,
+  pipeline?: unknown,
+) {
+  return forecastRangeOf(deals, stages, month, trials, forecastSheet(), pipeline);
+}
+
+export function STAGE_CONVERSION(history: unknown, stages: unknown, asOf?: unknown, pipeline?: unknown) {
+  return stageConversionOf(history, stages, historySheet(), asOf, pipeline);
+}
+
+export function WIN_RATE(
+  history: unknown,
+  stages: unknown,
+  stage: unknown,
+  minClosed?: unknown,
+  asOf?: unknown,
+) {
+  return winRateOf(history, stages, stage, minClosed, historySheet(), asOf);
 }

@@ -6,7 +6,7 @@ import { stageEntryTasks } from '../../engine/tasks';
 import { sameStage } from '../../engine/values';
 import type { ActionResult, PanelSelection, PanelState, RefusalReason } from '../../shared/panel-protocol';
 import { panelText } from '../i18n/panel-text';
-import { logSheets, openSession, type PipelineSession } from '../pipeline/session';
+import { logSheets, openSession, type PipelineSession, stagesOfRow } from '../pipeline/session';
 import { applyStageChanges } from '../pipeline/stage-changes';
 import { logStageEdits } from '../pipeline/stage-log';
 import { appendTasks } from '../pipeline/task-append';
@@ -36,7 +36,8 @@ export function panelMoveDeal(input: unknown): ActionResult {
   return panelAction(input, validateMove, (exec, request) =>
     withDealUnderLock(exec, request.dealId, request.expectedStage, (session, deal, gridRow) => {
       const t = panelText(session.language);
-      const to = session.pipeline.find(request.toStage);
+      // Only the deal's own pipeline's stages (SPEC §4).
+      const to = stagesOfRow(session, gridRow).find(request.toStage);
       if (!to) return refuse('invalid', t.unknownStage(request.toStage), [], stateForRow(session, gridRow));
       const check = checkOf(session, deal);
       const decision = decideMove(moveKind(deal.stage, to), check, { to, ...request });

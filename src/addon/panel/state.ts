@@ -3,13 +3,13 @@ import type { Deal } from '../../engine/deals';
 import { weightedAmount } from '../../engine/forecast';
 import { enteredDayOf } from '../../engine/health';
 import { type ExitCheck, exitCheck, moveKind } from '../../engine/moves';
-import type { Stage } from '../../engine/stages';
+import type { Pipeline, Stage } from '../../engine/stages';
 import { cellTexts } from '../../engine/texts';
 import { sameStage, textOf } from '../../engine/values';
 import { isoDate } from '../../engine/zone';
 import type { PanelDeal, PanelState, PanelTask } from '../../shared/panel-protocol';
 import { panelText } from '../i18n/panel-text';
-import { type PipelineSession, rowOfDeal } from '../pipeline/session';
+import { type PipelineSession, rowOfDeal, stagesOfRow } from '../pipeline/session';
 import { SHEET_NAMES } from '../sheets/sheet-names';
 
 /**
@@ -30,13 +30,13 @@ export function stateForRow(session: PipelineSession, gridRow: number): PanelSta
   }
   const check = checkOf(session, deal);
   return {
-    ...baseState(session, deal.stage),
+    ...baseState(session, deal.stage, stagesOfRow(session, gridRow)),
     deal: panelDeal(session, deal),
     checklist: check.checklist.map((c) => ({ criterion: c.criterion, done: c.done })),
     requiredFields: [...check.requiredFields],
     missing: [...check.missing],
     openTasks: openTasks(session, deal),
-    next: nextStage(session, deal.stage)?.name ?? null,
+    next: nextStage(stagesOfRow(session, gridRow), deal)?.name ?? null,
   };
 }
 
@@ -74,7 +74,7 @@ export function findDeal(session: PipelineSession, dealId: string): { deal: Deal
 
 function panelDeal(session: PipelineSession, deal: Deal): PanelDeal {
   const entered = enteredDayOf(deal, session.history().get(deal.id));
-  const open = deal.stage.outcome === 'open';
+  const open = deal.outcome === 'open';
   return {
     id: deal.id,
     row: deal.row,
@@ -112,12 +112,17 @@ function openTasks(session: PipelineSession, deal: Deal): PanelTask[] {
     }));
 }
 
-function baseState(session: PipelineSession, current: Stage | null): PanelState {
+/** What every panel state shows; `stages` the deal's own pipeline's (SPEC §4: only those are offered). */
+function baseState(
+  session: PipelineSession,
+  current: Stage | null,
+  stages: Pipeline = session.pipeline,
+): PanelState {
   return {
     language: session.language,
-    locale: session.ss.getSpreadsheetLocale(),
+    locale: session.ctx.locale ?? '',
     today: isoDate(session.today),
-    stages: session.pipeline.stages.map((s) => ({
+    stages: stages.stages.map((s) => ({
       name: s.name,
       outcome: s.outcome,
       probability: s.probability,
@@ -133,10 +138,11 @@ function baseState(session: PipelineSession, current: Stage | null): PanelState 
   };
 }
 
-/** The next open stage, or the first won stage after the last open one. */
-function nextStage(session: PipelineSession, stage: Stage): Stage | undefined {
-  if (stage.outcome !== 'open') return undefined;
-  const later = session.pipeline.stages.filter((s) => s.index > stage.index && s.outcome !== 'lost');
+/** The next open stage of the deal's pipeline, or the first won stage after the last open one; none once won or lost. */
+function nextStage(stages: Pipeline, deal: Deal): Stage | undefined {
+  const stage = deal.stage;
+  if (deal.outcome !== 'open') return undefined;
+  const later = stages.stages.filter((s) => s.index > stage.index && s.outcome !== 'lost');
   return later.find((s) => s.outcome === 'open') ?? later.find((s) => s.outcome === 'won');
 }
 

@@ -29,10 +29,11 @@ export function recordAdoptedDeals(
 ): number {
   const zone = new Zone(ss.getSpreadsheetTimeZone());
   const pipeline = readPipeline(readGrid(sheets.stages), { map: map.Stages ?? {} });
-  const deals = readDeals(readGrid(sheets.deals), pipeline, { zone }, { map: map.Deals ?? {} }).deals;
+  const ctx = { zone, locale: ss.getSpreadsheetLocale() };
+  const deals = readDeals(readGrid(sheets.deals), pipeline, ctx, { map: map.Deals ?? {} }).deals;
   if (deals.length === 0) return 0;
   const historyGrid = readGrid(sheets.history);
-  const read = readHistory(historyGrid, pipeline, { zone }, { map: map['Stage history'] ?? {} });
+  const read = readHistory(historyGrid, pipeline, ctx, { map: map['Stage history'] ?? {} });
   const known = changesByDeal(read.changes);
   const layout = rowLayout(readTable(historyGrid, HISTORY, { map: map['Stage history'] ?? {} }));
   const rows = deals

@@ -1,12 +1,15 @@
-import type { Cell } from '../../engine/cells';
+import type { Cell, Grid } from '../../engine/cells';
+import { currencyOfLocale } from '../../engine/currencies';
 import type { DateContext } from '../../engine/dates';
 import { type DealsRead, readDeals } from '../../engine/deals';
 import { changesByDeal, type HistoryRead, readHistory, type StageChange } from '../../engine/history';
 import { PipelineError, type Problem } from '../../engine/problems';
-import { HISTORY, type HistoryField, TASKS } from '../../engine/schema';
+import { type DealField, HISTORY, type HistoryField, TASKS } from '../../engine/schema';
+import { currencyProblem, inScope } from '../../engine/scope';
 import { type Pipeline, readPipeline } from '../../engine/stages';
 import { type Language, MissingColumnsError, readTable, type Table } from '../../engine/table';
 import { readTasks, type TasksRead } from '../../engine/tasks';
+import { textOf } from '../../engine/values';
 import { type DayNumber, Zone } from '../../engine/zone';
 import { messages } from '../i18n/messages';
 import { claimHealthColumn, findHealthColumn, type HealthColumnFound } from '../sheets/health-column';
@@ -72,7 +75,8 @@ const NO_TASKS = [[TASKS.columns.dealId.en, TASKS.columns.task.en]];
 export function openSession(exec: Execution, options: SessionOptions = {}): PipelineSession {
   const { ss, store, language, now } = exec;
   const zone = new Zone(ss.getSpreadsheetTimeZone());
-  const ctx: DateContext = { zone };
+  // Text numbers and dates read as the spreadsheet's locale writes them (SPEC §2: `12.500` in de_DE is 12,500).
+  const ctx: DateContext = { zone, locale: ss.getSpreadsheetLocale() };
   const own = new Ownership(ss, store);
   const stagesSheet = requireSheet(ss, 'Stages', language, own);
   const dealsSheet = requireSheet(ss, 'Deals', language, own);
@@ -91,10 +95,16 @@ export function openSession(exec: Execution, options: SessionOptions = {}): Pipe
     ? fixable(historySheet, () => readTable(historyGrid, HISTORY, { map: map['Stage history'] ?? {} }))
     : readTable(historyGrid, HISTORY);
   let health = findHealthColumn(dealsSheet.sheet, dealsSheet.grid, own, map.Deals ?? {});
+  const dealOptions = { map: map.Deals ?? {}, positions: { health: health.column } };
+  const read = fixable(dealsSheet, () => readDeals(dealsSheet.grid, pipeline, ctx, dealOptions));
+  const deals = inSpreadsheetCurrency(read, ctx.locale ?? '');
   let historyRead: HistoryRead | null = null;
   let byDeal: ReadonlyMap<string, readonly StageChange[]> | null = null;
   const readHistoryOnce = () => {
-    historyRead ??= readHistory(historyGrid, pipeline, ctx, { map: map['Stage history'] ?? {} });
+    historyRead ??= readHistory(historyGrid, pipeline, ctx, {
+      map: map['Stage history'] ?? {},
+      pipelineOf: pipelineOfDeal(dealsSheet.grid, deals.table),
+    });
     return historyRead;
   };
   return {
@@ -116,12 +126,7 @@ export function openSession(exec: Execution, options: SessionOptions = {}): Pipe
       return health;
     },
     pipeline,
-    deals: fixable(dealsSheet, () =>
-      readDeals(dealsSheet.grid, pipeline, ctx, {
-        map: map.Deals ?? {},
-        positions: { health: health.column },
-      }),
-    ),
+    deals,
     tasks: tasksSheet
       ? fixable(tasksSheet, () => readTasks(tasksSheet.grid, ctx, { map: map.Tasks ?? {} }))
       : readTasks(NO_TASKS, ctx),
@@ -177,6 +182,44 @@ function withFixStep<T>(sheet: LoadedSheet, language: Language, read: () => T): 
     );
     throw new PipelineError(`${sheet.sheet.getName()}: ${error.message} ${step}`);
   }
+}
+
+/**
+ * The deals in the spreadsheet's currency (SPEC §2: one currency, no rate
+ * guessed); a deal in another is a problem on its row, so the daily check
+ * writes it into Health and the panel names it, and no figure counts it.
+ */
+function inSpreadsheetCurrency(read: DealsRead, locale: string): DealsRead {
+  const currency = currencyOfLocale(locale);
+  if (currency === null) return read;
+  const scoped = inScope(read.deals, { currency });
+  if (scoped.otherCurrency.length === 0) return read;
+  const problems = [
+    ...read.problems,
+    ...scoped.otherCurrency.map((d) => currencyProblem(read.table, d, currency)),
+  ];
+  return { ...read, deals: scoped.deals, problems: problems.sort((a, b) => a.row - b.row) };
+}
+
+/** Each Deal ID's Pipeline cell, for reading Stage history in the deal's own pipeline. */
+function pipelineOfDeal(grid: Grid, table: Table<DealField>): (dealId: string) => string | undefined {
+  const id = table.columns.dealId;
+  const pipelineColumn = table.columns.pipeline;
+  if (id === undefined || pipelineColumn === undefined) return () => undefined;
+  const byId = new Map<string, string>();
+  for (const i of table.dataRows)
+    byId.set(textOf(grid[i]?.[id] ?? ''), textOf(grid[i]?.[pipelineColumn] ?? ''));
+  return (dealId) => byId.get(dealId);
+}
+
+/**
+ * The stages a Deals row may be in: its pipeline's (by its Pipeline cell;
+ * blank is the first), or the whole table when Stages names no pipelines.
+ */
+export function stagesOfRow(session: PipelineSession, gridRow: number): Pipeline {
+  const c = session.deals.table.columns.pipeline;
+  const name = c === undefined ? '' : textOf(session.dealsSheet.grid[gridRow]?.[c] ?? '');
+  return session.pipeline.of(name) ?? session.pipeline;
 }
 
 /** The grid row index of a deal by its id, or -1. Users sort and filter: never trust a remembered row. */

@@ -5,7 +5,7 @@ import { isTotalsRow } from '../../engine/totals';
 import { sameStage, textOf } from '../../engine/values';
 import { DAY_MS, type DayNumber } from '../../engine/zone';
 import { dealIds, type IdSequence } from '../sheets/ids';
-import type { PipelineSession } from './session';
+import { type PipelineSession, stagesOfRow } from './session';
 import type { StageChangeRequest } from './stage-changes';
 
 /** A Deals row whose Stage a person typed, picked or pasted. */
@@ -54,7 +54,8 @@ export function planStageEdits(session: PipelineSession, edits: readonly StageEd
     if (i <= table.headerIndex || i >= grid.length) continue;
     const name = textOf(cell(i, col.stage));
     if (name === '' || isTotalsRow(grid[i] ?? [])) continue;
-    const to = session.pipeline.find(name);
+    const stages = stagesOfRow(session, i);
+    const to = stages.find(name);
     if (!to) {
       const problem = session.deals.problems.find(
         (p) => p.row === i + 1 && p.column === table.headers[col.stage as number],
@@ -74,7 +75,7 @@ export function planStageEdits(session: PipelineSession, edits: readonly StageEd
       dealId = ids.take();
       plan.newIds.set(i + 1, dealId);
     }
-    const fromStage = session.pipeline.find(previous);
+    const fromStage = stages.find(previous);
     const typedDay: DayNumber = edit.when ? session.zone.day(edit.when.getTime()) : session.today;
     // A new deal whose row already says when it entered (pasted in whole) keeps that date;
     // a stage that changed from another one entered it the day it was typed.

@@ -2,6 +2,7 @@ import { type Cell, cellText, isDateCell } from '../../engine/cells';
 import { columnValues, type DateOrder, readingOf as engineReading } from '../../engine/column-formats';
 import { parseDate } from '../../engine/dates';
 import { matchColumns } from '../../engine/header-match';
+import { type DecimalMark, decimalMarkOf } from '../../engine/number-format';
 import { type ColumnSpec, DEALS, type DealField, isStatusWord } from '../../engine/schema';
 import { findHeaderRow, HEADER_SEARCH_ROWS, readTable } from '../../engine/table';
 import { parseAmount, parseProbability, textOf } from '../../engine/values';
@@ -88,13 +89,21 @@ export function readingOf(
   map: Readonly<Record<string, string>>,
   zone: Zone,
   language: 'ko' | 'en',
+  locale: string | null = null,
 ): SheetReading {
   const t = connectText(language);
   const table = readTable(grid, DEALS, { map, allowMissing: true });
   const reading = engineReading(table);
   const amountUnit = reading.amountUnit ?? 1;
   const dateOrder = reading.dateOrder ?? 'year-first';
-  const options = { zone, dayFirst: dateOrder === 'day-first', amountUnit, currency: reading.currency };
+  const options = {
+    zone,
+    dayFirst: dateOrder === 'day-first',
+    amountUnit,
+    currency: reading.currency,
+    locale,
+    decimal: decimalMarkOf(columnValues(table, 'amount'), locale),
+  };
   const fields = CONNECT_FIELDS.map((field): ConnectField => {
     const c = table.columns[field];
     const header = c === undefined ? null : (table.headers[c] ?? null);
@@ -133,16 +142,28 @@ function rawText(cell: Cell, zone: Zone): string {
 function readAs(
   field: DealField,
   cell: Cell,
-  options: { zone: Zone; dayFirst: boolean; amountUnit: number; currency: string | null },
+  options: {
+    zone: Zone;
+    dayFirst: boolean;
+    amountUnit: number;
+    currency: string | null;
+    locale: string | null;
+    decimal: DecimalMark | null;
+  },
 ): string | null {
   if (field === 'amount') {
-    const parsed = parseAmount(cell);
+    const parsed = parseAmount(cell, { decimal: options.decimal });
     if (!parsed.ok) return null;
     const amount = (parsed.value * options.amountUnit).toLocaleString('en-US');
     return options.currency ? `${amount} ${options.currency}` : amount;
   }
   if (field === 'expectedClose' || field === 'stageEntered') {
-    const parsed = parseDate(cell, { zone: options.zone, dayFirst: options.dayFirst });
+    const parsed = parseDate(cell, {
+      zone: options.zone,
+      dayFirst: options.dayFirst,
+      locale: options.locale,
+      monthOnly: field === 'expectedClose' ? 'end' : 'start',
+    });
     if (!parsed.ok || parsed.value === null) return null;
     const local = parsed.value;
     return local % 86_400_000 === 0 ? isoDate(local / 86_400_000) : isoDateTime(local);

@@ -318,6 +318,12 @@ export const stagesSpec: fc.Arbitrary<StagesSpec> = fc
       outcome: 'open',
     }));
     stages.push({ name: '수주', ...won, outcome: 'won' }, { name: 'Lost', ...lost, outcome: 'lost' });
+    // SPEC §2: in a column whose other numbers exceed 1 every number is a percent, so 0.5 there is 0.5%.
+    const percents = stages.some(
+      (s) => typeof s.cell === 'string' && /^\d+$/.test(s.cell) && Number(s.cell) > 1,
+    );
+    if (percents)
+      for (const s of stages) if (typeof s.cell === 'number') s.probability = Math.round(s.cell * 1e7) / 1e9;
     const grid: Cell[][] = [['Stage', 'Win probability', 'Outcome']];
     for (const s of stages) grid.push([s.name, s.cell, s.outcome === 'open' ? '' : s.outcome]);
     if (broken) grid.push(['On hold', 'maybe', '']);

@@ -174,9 +174,21 @@ function modelDeals(spec: DealsSpec, stages: StagesSpec): { deals: ModelDeal[]; 
       return;
     }
     const stage = stages.stages[(r.stage as { index: number }).index % stages.stages.length] as StageDef;
+    // SPEC §2: an open deal with a blank Amount adds nothing, visibly: it is listed.
+    if (stage.outcome === 'open' && r.amount.ok && isBlank(r.amount.cell)) {
+      problems.push(`${row}|${header('amount')}`);
+      return;
+    }
     deals.push({ row, amount: r.amount.value, stage, month: has('expectedClose') ? r.close.value : NO_DATE });
   });
   return { deals, problems: problems.sort() };
+}
+
+/** A blank cell as Sheets gives one: '' or spaces only. */
+function isBlank(cell: unknown): boolean {
+  return (
+    cell === '' || cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '')
+  );
 }
 
 describe('(a) the forecast over generated Deals sheets', () => {
