@@ -1,3 +1,4 @@
+import type { CalibrationRow } from '../engine/calibration';
 import type { ConversionRow } from '../engine/conversion';
 import type { ForecastRow } from '../engine/forecast';
 import { describeProblem } from '../engine/problems';
@@ -37,6 +38,7 @@ const CONVERSION: readonly Column<ConversionRow>[] = [
   right('Reached', (c) => String(c.reached)),
   right('Advanced', (c) => String(c.advanced)),
   right('Dropped', (c) => String(c.dropped)),
+  right('Open', (c) => String(c.open)),
   right('Conversion', (c) => percent(c.conversion)),
   right('Won', (c) => String(c.won)),
   right('Closed', (c) => String(c.closed)),
@@ -46,6 +48,22 @@ const CONVERSION: readonly Column<ConversionRow>[] = [
   ),
   right('Median days', (c) => count(c.medianDays)),
   right('Suggested stale', (c) => count(c.suggestedStaleAfter)),
+  // What the rates rest on: a figure from 41 stays of which 12 are still running is read differently from one of 3.
+  right('Stays (running)', (c) => `${c.stays} (${c.running})`),
+];
+
+const CALIBRATION: readonly Column<CalibrationRow>[] = [
+  left('Stage', (c) => (c.pipeline === '' ? c.stage : `${c.pipeline} › ${c.stage}`)),
+  right('In Stages', (c) => percent(c.probability)),
+  right('Estimated', (c) => percent(c.winRate)),
+  right('95% range', (c) =>
+    c.winRateLow === null ? '' : `${percent(c.winRateLow)}–${percent(c.winRateHigh)}`,
+  ),
+  // Words, not only a mark: the flag must survive copy-paste and screen readers.
+  left('Check', (c) => (c.outsideInterval ? 'outside the range' : '')),
+  right('Stale after', (c) => count(c.staleAfter)),
+  right('Suggested', (c) => count(c.suggestedStaleAfter)),
+  left('Rests on', (c) => `${c.closed} closed, ${c.stays} stays (${c.running} running)`),
 ];
 
 const STALE: readonly Column<ReportJson['stale'][number]>[] = [
@@ -135,6 +153,18 @@ function figureSections(r: ReportJson): [string, string | readonly string[]][] {
   });
 }
 
+/** Stages' probabilities beside the history's (SPEC §4, Review win probabilities); nothing without a history. */
+function calibrationSection(r: ReportJson): [string, string][] {
+  if (r.calibration.length === 0) return [];
+  const outside = r.calibration.filter((c) => c.outsideInterval).length;
+  return [
+    [
+      `Win probabilities: Stages vs history (${outside} outside the range)`,
+      table(r.calibration, CALIBRATION),
+    ],
+  ];
+}
+
 /**
  * The report as a person reads it in a terminal: titled, aligned tables.
  * Every line it prints goes through `terminalText` (tables cell by cell, in
@@ -143,6 +173,7 @@ function figureSections(r: ReportJson): [string, string | readonly string[]][] {
 export function renderReport(r: ReportJson): string {
   const sections: [string, string | readonly string[]][] = [
     ...figureSections(r),
+    ...calibrationSection(r),
     [`Stale deals (${r.stale.length})`, table(r.stale, STALE)],
     [`Overdue deals (${r.overdue.length})`, table(r.overdue, OVERDUE)],
     [`Tasks a daily check would create (${r.tasks.length})`, table(r.tasks, TASKS)],

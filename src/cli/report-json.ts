@@ -1,3 +1,4 @@
+import { type CalibrationRow, calibration } from '../engine/calibration';
 import type { ConversionRow } from '../engine/conversion';
 import type { ForecastRow } from '../engine/forecast';
 import type { Problem } from '../engine/problems';
@@ -18,6 +19,12 @@ export interface ReportJson {
   forecast: (ForecastRow & { pipeline?: string })[];
   /** The STAGE_CONVERSION rows; with pipelines, each pipeline's, carrying `pipeline`. */
   conversion: (ConversionRow & { pipeline?: string })[];
+  /**
+   * Per open stage, Stages' probability and stale threshold beside what the
+   * history estimates (the Review win probabilities dialog's rows); empty
+   * without a Stage history.
+   */
+  calibration: CalibrationRow[];
   stale: { dealId: string; deal: string; owner: string; stage: string; days: number; limit: number }[];
   overdue: { dealId: string; deal: string; owner: string; expectedClose: string; daysOverdue: number }[];
   tasks: {
@@ -41,6 +48,16 @@ export interface ReportJson {
   notes?: string[];
 }
 
+/** Each pipeline's conversion rows joined with its own Stages rows. */
+function calibrationOf(check: PipelineReport): CalibrationRow[] {
+  if (check.pipelines.length === 0)
+    return check.conversion.length === 0 ? [] : calibration(check.conversion, check.pipeline);
+  return check.pipelines.flatMap((p) => {
+    const stages = check.pipeline.of(p.pipeline);
+    return stages && p.conversion.length > 0 ? calibration(p.conversion, stages) : [];
+  });
+}
+
 export function reportJson(check: PipelineReport, options: CheckOptions): ReportJson {
   return {
     asOf: isoDate(options.today),
@@ -55,6 +72,7 @@ export function reportJson(check: PipelineReport, options: CheckOptions): Report
       check.pipelines.length > 0
         ? check.pipelines.flatMap((p) => p.conversion.map((r) => ({ pipeline: p.pipeline, ...r })))
         : [...check.conversion],
+    calibration: calibrationOf(check),
     stale: check.findings.stale.map((s) => ({
       dealId: s.deal.id,
       deal: s.deal.name,

@@ -135,9 +135,25 @@ function findStage(
 }
 
 /**
- * Each deal's changes in time order. Of rows logged at the same moment, the
- * one that opened the deal (blank From) comes first, then sheet order, which
- * is the order they were appended in (a sorted or imported sheet may differ).
+ * Each deal's changes in the order they happened (SPEC §3), every row kept
+ * (the panel's timeline shows them all). By When first; rows logged at the
+ * same When are untied along the From → To chain: next comes the first whose
+ * From is the deal's stage so far (blank before its first row), else the
+ * first whose From is no other remaining tied row's To, else the first in
+ * sheet order. Sheet order alone is not trusted: a sorted or pasted sheet can
+ * list a move before the row that opened the deal.
+ *
+ * O(rows · log rows); a tie of k rows costs O(k²), and ties are a few rows.
+ *
+ * @example
+ * const A = { name: 'A', key: 'a', pipeline: '' }
+ * const B = { name: 'B', key: 'b', pipeline: '' }
+ * const at = Date.UTC(2024, 0, 5, 9)
+ * const rows = [
+ *   { row: 2, when: at, dealId: 'x', from: A, to: B },
+ *   { row: 3, when: at, dealId: 'x', from: null, to: A },
+ * ]
+ * changesByDeal(rows).get('x').map((c) => c.row) // → [3, 2]
  */
 export function changesByDeal(changes: readonly StageChange[]): Map<string, StageChange[]> {
   const byDeal = new Map<string, StageChange[]>();
@@ -146,8 +162,34 @@ export function changesByDeal(changes: readonly StageChange[]): Map<string, Stag
     if (list) list.push(c);
     else byDeal.set(c.dealId, [c]);
   }
-  const opens = (c: StageChange) => (c.from === null ? 0 : 1);
-  for (const list of byDeal.values())
-    list.sort((a, b) => a.when - b.when || opens(a) - opens(b) || a.row - b.row);
+  const earlier = (a: StageChange, b: StageChange) => a.when - b.when || a.row - b.row;
+  // Two spellings of one stage are one object; a copied Stage still names the same stage.
+  const same = (a: Stage | null, b: Stage | null) =>
+    a === b || (a !== null && b !== null && a.key === b.key && a.pipeline === b.pipeline);
+  const untie = (tied: StageChange[], stageSoFar: Stage | null): StageChange[] => {
+    const ordered: StageChange[] = [];
+    let stage = stageSoFar;
+    while (tied.length > 0) {
+      let k = tied.findIndex((c) => same(c.from, stage));
+      if (k < 0) k = tied.findIndex((c) => !tied.some((o) => o !== c && same(o.to, c.from)));
+      const next = tied.splice(Math.max(k, 0), 1)[0] as StageChange;
+      ordered.push(next);
+      stage = next.to;
+    }
+    return ordered;
+  };
+  for (const list of byDeal.values()) {
+    // Logs are mostly appended in time order: sort only the deals that are not.
+    if (list.some((c, i) => i > 0 && earlier(list[i - 1] as StageChange, c) > 0)) list.sort(earlier);
+    let stage: Stage | null = null;
+    for (let i = 0; i < list.length; ) {
+      const when = (list[i] as StageChange).when;
+      let end = i + 1;
+      while (end < list.length && (list[end] as StageChange).when === when) end++;
+      if (end - i > 1) list.splice(i, end - i, ...untie(list.slice(i, end), stage));
+      stage = (list[end - 1] as StageChange).to;
+      i = end;
+    }
+  }
   return byDeal;
 }

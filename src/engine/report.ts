@@ -11,6 +11,7 @@ import { problemAt } from './row-problems';
 import type { DealField } from './schema';
 import { commonCurrency, currencyProblem, inScope, pipelinesOf } from './scope';
 import { type Pipeline, readPipeline } from './stages';
+import { dayOf } from './stays';
 import type { Language, Table } from './table';
 import { type PlannedTask, readTasks } from './tasks';
 import { stageKey } from './values';
@@ -108,7 +109,8 @@ export function buildReport(grids: WorkbookGrids, options: CheckOptions): Pipeli
   const language = options.language ?? dealsRead.table.language;
   const { findings, tasks, health } = assessDeals({
     deals: dealsRead,
-    historyByDeal: changesByDeal(historyRead?.changes ?? []),
+    // As of the report's day (SPEC §3): a row dated after it is not yet history, here or in the conversion.
+    historyByDeal: changesByDeal((historyRead?.changes ?? []).filter((c) => dayOf(c) <= options.today)),
     taskKeys: tasksRead?.keys ?? new Set(),
     today: options.today,
     language,
@@ -116,7 +118,8 @@ export function buildReport(grids: WorkbookGrids, options: CheckOptions): Pipeli
   const currency = options.currency === undefined ? commonCurrency(dealsRead.deals) : options.currency;
   const scoped = inScope(dealsRead.deals, { pipeline: options.pipeline ?? null, currency });
   const only = options.pipeline ? knownPipeline(dealsRead.deals, pipeline, options.pipeline) : null;
-  const figures = perPipeline(scoped.deals, pipeline, historyRead?.changes ?? null, only, pipelineById);
+  const history = historyRead?.changes ?? null;
+  const figures = perPipeline(scoped.deals, pipeline, history, only, pipelineById, options.today);
   return {
     pipeline,
     dealsTable: dealsRead.table,
@@ -124,7 +127,9 @@ export function buildReport(grids: WorkbookGrids, options: CheckOptions): Pipeli
     language,
     currency,
     forecast: forecastByMonth(scoped.deals),
-    conversion: historyRead ? conversionOf(historyRead.changes, pipeline, only, pipelineById) : [],
+    conversion: historyRead
+      ? conversionOf(historyRead.changes, pipeline, only, pipelineById, options.today)
+      : [],
     pipelines: figures,
     findings,
     tasks,
@@ -148,13 +153,14 @@ function perPipeline(
   changes: readonly StageChange[] | null,
   only: string | null,
   pipelineById: ReadonlyMap<string, string>,
+  today: DayNumber,
 ): PipelineFigures[] {
   const names = pipelinesOf(deals, pipeline.names).filter((n) => !only || stageKey(n) === stageKey(only));
   if (names.length <= 1 && (names[0] ?? '') === '') return [];
   return names.map((name) => ({
     pipeline: name,
     forecast: forecastByMonth(inScope(deals, { pipeline: name, currency: null }).deals),
-    conversion: changes ? conversionOf(changes, pipeline, name, pipelineById) : [],
+    conversion: changes ? conversionOf(changes, pipeline, name, pipelineById, today) : [],
   }));
 }
 
@@ -169,8 +175,10 @@ function conversionOf(
   pipeline: Pipeline,
   name: string | null,
   pipelineById: ReadonlyMap<string, string>,
+  today: DayNumber,
 ): ConversionRow[] {
-  if (!name) return pipeline.names.length > 1 ? [] : stageConversion(changes, pipeline);
+  // As of the report's day (`--as-of`): later rows are ignored, running stays censored there.
+  if (!name) return pipeline.names.length > 1 ? [] : stageConversion(changes, pipeline, today);
   const own = pipeline.of(name);
   if (!own) return [];
   const key = stageKey(name);
@@ -178,7 +186,7 @@ function conversionOf(
     pipeline.names.length === 0
       ? changes.filter((c) => stageKey(pipelineById.get(c.dealId) ?? '') === key)
       : changes.filter((c) => stageKey(c.to.pipeline) === key);
-  return stageConversion(mine, own);
+  return stageConversion(mine, own, today);
 }
 
 /** The pipeline `--pipeline` names, as spelt in the data, or an error that lists the pipelines there are. */

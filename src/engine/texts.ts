@@ -14,6 +14,8 @@ export interface CellTexts {
   enteredMissing(stage: string): string;
   problem(p: Problem): string;
   staleReviewTask(stage: string, limit: number): string;
+  /** What an estimate rests on, for the Stage changes log's Evidence and the review dialog. */
+  evidence(stays: number, running: number, closed: number): string;
   joiner: string;
 }
 
@@ -50,6 +52,7 @@ const KO: CellTexts = {
   enteredMissing: (stage) => `단계 진입일 없음: ${stage} 정체 여부를 알 수 없음`,
   problem: (p) => `입력 오류: ${p.column}${p.value === '' ? '' : ` '${shortText(p.value)}'`} ${koMessage(p)}`,
   staleReviewTask: (stage, limit) => `정체 딜 검토: ${stage} ${limit}일 이상 머무름`,
+  evidence: (stays, running, closed) => `체류 ${stays}건 (진행 중 ${running}건), 종료된 딜 ${closed}건 기준`,
   joiner: ' · ',
 };
 
@@ -59,6 +62,8 @@ const EN: CellTexts = {
   enteredMissing: (stage) => `Stage entered is missing: cannot tell if stale in ${stage}`,
   problem: (p) => `Bad value: ${p.message}${p.value === '' ? '' : ` ('${shortText(p.value)}')`}`,
   staleReviewTask: (stage, limit) => `Review stale deal: ${limit}+ days in ${stage}`,
+  evidence: (stays, running, closed) =>
+    `estimated from ${stays} ${stays === 1 ? 'stay' : 'stays'}, ${running} still open; ${closed} closed ${closed === 1 ? 'deal' : 'deals'}`,
   joiner: ' · ',
 };
 

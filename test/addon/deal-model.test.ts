@@ -264,6 +264,7 @@ describe('STAGE_CONVERSION and WIN_RATE with pipelines and as_of', () => {
       'Reached',
       'Advanced',
       'Dropped',
+      'Open',
       'Conversion',
       'Won',
       'Closed',

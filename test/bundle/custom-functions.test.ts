@@ -1,8 +1,25 @@
 import { describe, expect, it } from 'vitest';
+import { type CliIo, runCli } from '../../src/cli/main';
+import type { ConversionRow } from '../../src/engine/conversion';
 import { workbookFromCsvFolder } from '../support/csv-workbook';
 import { loadBundle } from '../support/load-bundle';
 import { seoul } from '../support/seoul';
 import { createStandIn } from '../support/standin';
+
+/** The conversion rows of `npm start`'s report (the CLI over sample-data as of 2023-11-15 in Seoul). */
+function cliConversion(): ConversionRow[] {
+  let stdout = '';
+  const io: CliIo = {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: () => {},
+    systemZone: () => 'Asia/Seoul',
+    now: () => new Date(),
+  };
+  runCli(['report', 'sample-data', '--as-of', '2023-11-15', '--tz', 'Asia/Seoul', '--json'], io);
+  return (JSON.parse(stdout) as { conversion: ConversionRow[] }).conversion;
+}
 
 /** The bundle in node:vm over a Seoul spreadsheet, called as a custom-function cell. */
 function sheetsWith(sheets: Record<string, unknown[][]> = {}) {
@@ -91,12 +108,14 @@ describe('custom functions as Sheets calls them', () => {
     const { call, standIn } = sheetsWith(sheets);
     const history = standIn.values('Stage history');
     const stages = standIn.values('Stages');
-    const table = call('STAGE_CONVERSION', history, stages) as unknown[][];
+    // As of the sample's day, as `npm start` runs the CLI report over the same CSVs.
+    const table = call('STAGE_CONVERSION', history, stages, '2023-11-15') as unknown[][];
     expect(table[0]).toEqual([
       'Stage',
       'Reached',
       'Advanced',
       'Dropped',
+      'Open',
       'Conversion',
       'Won',
       'Closed',
@@ -113,10 +132,30 @@ describe('custom functions as Sheets calls them', () => {
       '온보딩 교육 중',
       '계약/견적 전달 받음',
     ]);
-    // Same numbers as the CLI report over the same CSVs: 40 deals reached the first stage, 8 of 17 closed were won.
-    expect(table[1]?.slice(0, 8)).toEqual(['미팅 약속 완료', 40, 32, 2, 32 / 34, 8, 17, 8 / 17]);
-    expect(call('WIN_RATE', history, stages, '온보딩 교육 중')).toBeCloseTo(8 / 12, 12);
-    expect(call('WIN_RATE', history, stages, '온보딩 교육 중', 20)).toBe('');
+    // The same numbers as the CLI report: 40 deals reached the first stage, 32 moved on, 2 dropped, 23 are open.
+    const cli = cliConversion();
+    expect(table.slice(1)).toEqual(
+      cli.map((r) => [
+        r.stage,
+        r.reached,
+        r.advanced,
+        r.dropped,
+        r.open,
+        r.conversion ?? '',
+        r.won,
+        r.closed,
+        r.winRate ?? '',
+        r.winRateLow ?? '',
+        r.winRateHigh ?? '',
+        r.medianDays ?? '',
+        r.suggestedStaleAfter ?? '',
+      ]),
+    );
+    expect(table[1]?.slice(0, 5)).toEqual(['미팅 약속 완료', 40, 32, 2, 23]);
+    const onboarding = cli[2]?.winRate as number;
+    expect(call('WIN_RATE', history, stages, '온보딩 교육 중', 5, '2023-11-15')).toBe(onboarding);
+    // 12 closed deals reached 온보딩 교육 중: fewer than 20.
+    expect(call('WIN_RATE', history, stages, '온보딩 교육 중', 20, '2023-11-15')).toBe('');
     expect(() => call('WIN_RATE', history, stages, '실주')).toThrow(/lost stage/);
     expect(() => call('WIN_RATE', history, stages, '계약')).toThrow(/no stage '계약'/);
   });

@@ -72,7 +72,11 @@ describe('two pipelines (--pipeline, per-pipeline sections)', () => {
 
   it("each pipeline's conversion counts its own deals' history", () => {
     const r = reportOf([PIPELINES, ...NEW_YORK]);
-    // Sales Qualified: S-1 to Demo, S-5 lost, S-2 still there. Renewals Renewal call: R-3 won, R-1 to Demo, R-2 still there.
+    // Sales Qualified: S-1 (30 days, then Demo), S-5 (19 days, then lost), S-2 (running 5 days, censored).
+    //   Aalen–Johansen: at 19 days 2 at risk, one lost (½); at 30 days 1 at risk, to Demo: CIF_Demo = ½.
+    //   Kaplan–Meier: S(19) = ½ → median 19; S(30) = 0 → suggested 30.
+    // Renewals Renewal call: R-3 (13 days, won), R-1 (31 days, to Demo), R-2 (running 7 days).
+    //   CIF_won(13) = ½ and CIF_Demo(31) = ½: conversion 1; median 13, suggested 31.
     // Renewals Demo: R-1 is still in it; R-3 passed it by winning.
     expect(r.conversion).toMatchObject([
       {
@@ -81,20 +85,26 @@ describe('two pipelines (--pipeline, per-pipeline sections)', () => {
         reached: 3,
         advanced: 1,
         dropped: 1,
+        open: 2,
         conversion: 0.5,
         won: 0,
         closed: 1,
+        medianDays: 19,
+        suggestedStaleAfter: 30,
       },
-      { pipeline: 'Sales', stage: 'Demo', reached: 1, advanced: 0, dropped: 0, won: 0, closed: 0 },
+      { pipeline: 'Sales', stage: 'Demo', reached: 1, advanced: 0, dropped: 0, open: 1, won: 0, closed: 0 },
       {
         pipeline: 'Renewals',
         stage: 'Renewal call',
         reached: 3,
         advanced: 2,
         dropped: 0,
+        open: 2,
         conversion: 1,
         won: 1,
         closed: 1,
+        medianDays: 13,
+        suggestedStaleAfter: 31,
       },
       {
         pipeline: 'Renewals',
@@ -102,6 +112,7 @@ describe('two pipelines (--pipeline, per-pipeline sections)', () => {
         reached: 2,
         advanced: 1,
         dropped: 0,
+        open: 1,
         won: 1,
         closed: 1,
       },

@@ -73,16 +73,6 @@ function runJson(argv: readonly string[], io: Partial<Pick<CliIo, 'systemZone' |
   return JSON.parse(r.stdout) as ReportJson;
 }
 
-/** 95% Wilson score interval, written from the SPEC's definition (z = 1.959964). */
-function wilson(won: number, closed: number): { low: number; high: number } {
-  const z = 1.959964;
-  const p = won / closed;
-  const d = 1 + (z * z) / closed;
-  const centre = (p + (z * z) / (2 * closed)) / d;
-  const half = (z * Math.sqrt((p * (1 - p)) / closed + (z * z) / (4 * closed * closed))) / d;
-  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
-}
-
 const ARGS = ['report', MESSY_KO, '--json', '--as-of', '2023-11-15', '--tz', 'Asia/Seoul'];
 
 describe('report --json on the messy Korean export', () => {
@@ -160,75 +150,138 @@ describe('report --json on the messy Korean export', () => {
      *   K-01: 미팅 10/2 → 제품 10/16 → 온보딩 11/5                     open in 온보딩
      *   K-02: 미팅 10/2 → 제품 10/20                                   open in 제품
      *   K-11: 미팅 10/30                                               open in 미팅
+     * Stays, in days, as of 11/15 (running ones censored there):
+     *   미팅:  7 → 제품 (K-21), 10 → 제품 (K-09), 14 → 실주 (K-20), 14 → 제품 (K-01), 15 → 제품 (K-10),
+     *          16 running (K-11), 18 → 제품 (K-02)
+     *   제품:  14 → 온보딩 (K-21), 14 → 실주 (K-21's second stay), 20 → 온보딩 (K-01), 21 → 온보딩 (K-09),
+     *          26 running (K-02), 41 → 실주 (K-10)
+     *   온보딩: 10 running (K-01), 11 → 제품 (K-21, a move back), 34 → 수주 (K-09)
+     *   계약:  none (K-09 passed it by winning)
+     * Aalen–Johansen, S the share of stays not yet ended, a jump = S before × events / at risk:
+     *   미팅:  t7 1/7 제품 (S 6/7); t10 1/7 제품 (5/7); t14 1/7 실주 + 1/7 제품 (3/7); t15 1/7 제품 (2/7);
+     *          t16 one censored; t18 2/7 제품 (0).  CIF_제품 = 6/7, CIF_실주 = 1/7.
+     *   제품:  t14 1/6 온보딩 + 1/6 실주 (4/6); t20 1/6 온보딩 (3/6); t21 1/6 온보딩 (2/6); t26 censored;
+     *          t41 2/6 실주 (0).  CIF_온보딩 = 1/2, CIF_실주 = 1/2.
+     *   온보딩: t10 censored (3 → 2 at risk); t11 1/2 제품 (S 1/2); t34 1/2 수주 (0).  CIF_제품 = 1/2, CIF_won = 1/2.
+     * Conversion = later stages + won: 미팅 6/7, 제품 1/2, 온보딩 1/2 (the move back is not a conversion).
+     * Win rate, the stages as a Markov chain:
+     *   W(온보딩) = 1/2 + 1/2 · W(제품);  W(제품) = 1/2 · W(온보딩);  W(미팅) = 6/7 · W(제품)
+     *   → W(제품) = 1/4 + 1/4 · W(제품) = 1/3,  W(온보딩) = 2/3,  W(미팅) = 2/7.
+     *   Won/Closed would say 1/4, 1/3 and 1/2: it leaves K-11's, K-02's and K-01's running stays out.
+     * Kaplan–Meier S(d) (the smallest d with S ≤ 0.5, and ≤ 0.2):
+     *   미팅 S(14) = 3/7 → 14, S(18) = 0 → 18;  제품 S(20) = 1/2 → 20, S(41) = 0 → 41;  온보딩 S(11) = 1/2 → 11, S(34) = 0 → 34.
      */
     const [meeting, product, onboarding, contract] = report.conversion;
     expect(report.conversion).toHaveLength(4);
+    const interval = { winRateLow: expect.any(Number), winRateHigh: expect.any(Number) };
 
     expect(meeting).toEqual({
       stage: '미팅 약속 완료',
       reached: 7, // all seven deals
       advanced: 5, // K-21, K-09, K-10, K-01, K-02
       dropped: 1, // K-20
-      conversion: 5 / 6, // 5 / (5 + 1); K-11, still open here, is left out
+      open: 3, // K-01, K-02, K-11
+      conversion: expect.closeTo(6 / 7, 12),
       won: 1, // K-09
       closed: 4, // K-20, K-21, K-09, K-10
-      winRate: 1 / 4,
-      winRateLow: expect.closeTo(wilson(1, 4).low, 12), // ≈ 0.0456
-      winRateHigh: expect.closeTo(wilson(1, 4).high, 12), // ≈ 0.6994
-      // stays: K-20 14, K-21 7, K-09 10, K-10 15, K-01 14, K-02 18 → [7, 10, 14, 14, 15, 18]
-      medianDays: 14, // (14 + 14) / 2
-      suggestedStaleAfter: 15, // P80: rank (6 − 1) × 0.8 = 4 → 15
+      winRate: expect.closeTo(2 / 7, 12),
+      ...interval,
+      medianDays: 14,
+      suggestedStaleAfter: 18,
+      stays: 7,
+      running: 1, // K-11
     });
-
     expect(product).toEqual({
       stage: '제품 살펴보는 중',
       reached: 5, // K-21, K-09, K-10, K-01, K-02
       advanced: 3, // K-21 (reached 온보딩 before moving back), K-09, K-01
       dropped: 1, // K-10
-      conversion: 3 / 4,
+      open: 2, // K-01, K-02
+      conversion: expect.closeTo(1 / 2, 12),
       won: 1,
       closed: 3, // K-21, K-09, K-10
-      winRate: 1 / 3,
-      winRateLow: expect.closeTo(wilson(1, 3).low, 12), // ≈ 0.0615
-      winRateHigh: expect.closeTo(wilson(1, 3).high, 12), // ≈ 0.7923
-      // stays: K-21 8/10→8/24 = 14 and again 9/4→9/18 = 14, K-09 9/11→10/2 = 21,
-      //        K-10 9/20→10/31 = 41, K-01 10/16→11/5 = 20 → [14, 14, 20, 21, 41]
+      winRate: expect.closeTo(1 / 3, 12),
+      ...interval,
       medianDays: 20,
-      // P80: rank (5 − 1) × 0.8 = 3.2 → 21 + 0.2 × (41 − 21) = 25
-      suggestedStaleAfter: 25,
+      suggestedStaleAfter: 41,
+      stays: 6, // K-21 stayed twice
+      running: 1, // K-02
     });
-
     expect(onboarding).toEqual({
       stage: '온보딩 교육 중',
       reached: 3, // K-21, K-09, K-01
       advanced: 1, // K-09
       dropped: 1, // K-21: lost, and its furthest open stage was 온보딩 even though it moved back
-      conversion: 1 / 2,
+      open: 1, // K-01
+      conversion: expect.closeTo(1 / 2, 12),
       won: 1,
       closed: 2, // K-21, K-09
-      winRate: 1 / 2,
-      winRateLow: expect.closeTo(wilson(1, 2).low, 12), // ≈ 0.0945
-      winRateHigh: expect.closeTo(wilson(1, 2).high, 12), // ≈ 0.9055
-      // stays: K-21 8/24→9/4 = 11, K-09 10/2→11/5 = 34 → [11, 34]
-      medianDays: 22.5,
-      // P80: rank (2 − 1) × 0.8 = 0.8 → 11 + 0.8 × 23 = 29.4, rounded up = 30
-      suggestedStaleAfter: 30,
+      winRate: expect.closeTo(2 / 3, 12),
+      ...interval,
+      medianDays: 11,
+      suggestedStaleAfter: 34,
+      stays: 3,
+      running: 1, // K-01
     });
-
+    // Every interval holds its estimate, inside [0, 1].
+    for (const row of [meeting, product, onboarding]) {
+      const { winRate, winRateLow, winRateHigh } = row as {
+        winRate: number;
+        winRateLow: number;
+        winRateHigh: number;
+      };
+      expect(winRateLow).toBeGreaterThan(0);
+      expect(winRateLow).toBeLessThan(winRate);
+      expect(winRateHigh).toBeGreaterThan(winRate);
+      expect(winRateHigh).toBeLessThan(1);
+    }
+    // 계약: K-09 passed it by winning, but no stay in it ever ended: no rate can be estimated.
     expect(contract).toEqual({
       stage: '계약/견적 전달 받음',
-      reached: 1, // K-09 (won passes every open stage)
+      reached: 1,
       advanced: 1,
       dropped: 0,
-      conversion: 1,
+      open: 0,
+      conversion: null,
       won: 1,
       closed: 1,
-      winRate: 1,
-      winRateLow: expect.closeTo(wilson(1, 1).low, 12), // ≈ 0.2065
-      winRateHigh: 1,
-      medianDays: null, // no stay in this stage ended
+      winRate: null,
+      winRateLow: null,
+      winRateHigh: null,
+      medianDays: null,
       suggestedStaleAfter: null,
+      stays: 0,
+      running: 0,
     });
+  });
+
+  it('calibration: Stages beside the estimates, flagging a Stages value outside the interval', () => {
+    const rows = report.calibration.map((c) => [
+      c.stage,
+      c.stagesRow,
+      c.probability,
+      c.outsideInterval,
+      c.staleAfter,
+    ]);
+    expect(rows).toEqual([
+      // 10% lies inside 미팅's interval around 2/7 (computed in the conversion test above).
+      ['미팅 약속 완료', 2, 0.1, false, 14],
+      // Stages writes 0.3 in a column that also holds 90: a percent column, so 0.3%, far below 1/3's interval.
+      ['제품 살펴보는 중', 3, 0.003, true, 21],
+      ['온보딩 교육 중', 4, 0.7, false, 14],
+      // No stay ended in 계약: nothing to compare, nothing flagged.
+      ['계약/견적 전달 받음', 5, 0.9, false, 10],
+    ]);
+    const [meeting, , , contract] = report.calibration;
+    expect(meeting).toMatchObject({
+      pipeline: '',
+      winRate: expect.closeTo(2 / 7, 12),
+      closed: 4,
+      stays: 7,
+      running: 1,
+      suggestedStaleAfter: 18,
+    });
+    expect(contract).toMatchObject({ winRate: null, winRateLow: null, suggestedStaleAfter: null, stays: 0 });
   });
 
   it('stale: days in stage ≥ the stage limit, in Deals row order', () => {

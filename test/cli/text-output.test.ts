@@ -37,6 +37,7 @@ function emptyReport(overrides: Partial<ReportJson>): ReportJson {
     currency: null,
     forecast: [],
     conversion: [],
+    calibration: [],
     stale: [],
     overdue: [],
     tasks: [],

@@ -83,6 +83,13 @@ describe('a daily check', () => {
     expect(check.findings.overdue.map((o) => [o.deal.id, o.daysOverdue])).toEqual([['D-3', 5]]);
   });
 
+  it('as of an earlier day, reads no history row after it (D-3 entered 온보딩 on 20 Oct)', () => {
+    // As of 19 Oct, D-3's move into 온보딩 has not happened: no row says when it entered the stage it is in.
+    const earlier = buildReport(workbook(), { zone, today: localOf(2023, 10, 19) / 86_400_000 });
+    expect(earlier.findings.enteredMissing.map((d) => d.id)).toEqual(['D-3', 'D-4']);
+    expect(earlier.findings.stale.map((s) => s.deal.id)).not.toContain('D-3');
+  });
+
   it('writes a Korean Health text per row, blank when healthy, and the problem for a bad row', () => {
     expect([...check.health.entries()]).toEqual([
       [2, '정체: 미팅 약속 완료 14일째 (기준 14일)'],

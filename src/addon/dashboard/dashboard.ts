@@ -47,8 +47,9 @@ export function buildDashboard(): void {
   spilledBlock(sheet, FORECAST_AT, l.forecast, `=FORECAST_WEIGHTED(${dealsRef}, ${stagesRef})`);
   sheet.getRange(FORECAST_AT.row + 1, FORECAST_AT.column + 1, SPILL_ROWS, 3).setNumberFormat('#,##0');
   spilledBlock(sheet, FUNNEL_AT, l.funnel, `=STAGE_CONVERSION(${historyRef}, ${stagesRef})`);
-  sheet.getRange(FUNNEL_AT.row + 1, FUNNEL_AT.column + 4, SPILL_ROWS, 1).setNumberFormat('0%');
-  sheet.getRange(FUNNEL_AT.row + 1, FUNNEL_AT.column + 7, SPILL_ROWS, 3).setNumberFormat('0%');
+  // Conversion, then Win rate, low and high, as the STAGE_CONVERSION header places them (SPEC §3).
+  sheet.getRange(FUNNEL_AT.row + 1, FUNNEL_AT.column + 5, SPILL_ROWS, 1).setNumberFormat('0%');
+  sheet.getRange(FUNNEL_AT.row + 1, FUNNEL_AT.column + 8, SPILL_ROWS, 3).setNumberFormat('0%');
 
   // Fix: only the two charts this function draws are replaced (recognised by
   // the block they chart); removing every chart also deleted charts a person

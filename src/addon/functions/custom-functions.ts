@@ -11,7 +11,7 @@ import type { DealField } from '../../engine/schema';
 import { currencyProblem, inScope, pipelinesOf } from '../../engine/scope';
 import { type Pipeline, readPipeline, requireStage } from '../../engine/stages';
 import { sameStage, textOf } from '../../engine/values';
-import { DAY_MS, Zone } from '../../engine/zone';
+import { DAY_MS, type DayNumber, Zone } from '../../engine/zone';
 import type { ColumnMap } from '../storage/column-map';
 
 /**
@@ -32,6 +32,7 @@ export const CONVERSION_HEADER = [
   'Reached',
   'Advanced',
   'Dropped',
+  'Open',
   'Conversion',
   'Won',
   'Closed',
@@ -120,7 +121,7 @@ export function stageConversionOf(
 ): SheetTable {
   const sheet = contextOf(where);
   const table = pipelineOf(stages, sheet.map);
-  const changes = historyUpTo(history, table, sheet, asOf);
+  const { changes, lastDay } = historyUpTo(history, table, sheet, asOf);
   const names = isOmitted(pipeline)
     ? table.names.length > 0
       ? table.names
@@ -129,11 +130,12 @@ export function stageConversionOf(
   const blank = (v: number | null): SheetValue => (v === null ? '' : v);
   const rows = names.flatMap((name) => {
     const view = table.of(name) ?? table;
-    return stageConversion(ofPipeline(changes, table, name), view).map((r) => [
+    return stageConversion(ofPipeline(changes, table, name), view, lastDay).map((r) => [
       r.stage,
       r.reached,
       r.advanced,
       r.dropped,
+      r.open,
       blank(r.conversion),
       r.won,
       r.closed,
@@ -168,19 +170,22 @@ export function winRateOf(
   const min = isOmitted(minClosed)
     ? 5
     : wholeNumberArgument(minClosed, 'min_closed', 0, Number.MAX_SAFE_INTEGER);
-  const changes = historyUpTo(history, table, sheet, asOf);
+  const { changes, lastDay } = historyUpTo(history, table, sheet, asOf);
   const view = table.of(target.pipeline) ?? table;
-  const rate = winRate(ofPipeline(changes, table, target.pipeline), view, target, min);
+  const rate = winRate(ofPipeline(changes, table, target.pipeline), view, target, min, lastDay);
   return rate === null ? '' : rate;
 }
 
-/** The history rows up to the `as_of` day (default today, in the spreadsheet's zone); any bad row is an error. */
+/**
+ * The history rows and the `as_of` day (default today, in the spreadsheet's
+ * zone) that running stays are censored at; any bad row is an error.
+ */
 function historyUpTo(
   history: unknown,
   table: Pipeline,
   sheet: Required<SheetContext>,
   asOf: unknown,
-): readonly StageChange[] {
+): { changes: readonly StageChange[]; lastDay: DayNumber } {
   const zone = new Zone(sheet.timeZone);
   const read = readHistory(
     gridOf(history, 'history'),
@@ -190,7 +195,8 @@ function historyUpTo(
   );
   failOn(read.problems);
   const lastDay = isOmitted(asOf) ? zone.day(Date.now()) : dayArgument(asOf, zone, 'as_of');
-  return read.changes.filter((c) => Math.floor(c.when / DAY_MS) <= lastDay);
+  // The estimators ignore later rows themselves; filtering here keeps ofPipeline's work small.
+  return { changes: read.changes.filter((c) => Math.floor(c.when / DAY_MS) <= lastDay), lastDay };
 }
 
 /** One pipeline's rows (by the pipeline of their To stage); all of them when Stages names no pipeline. */

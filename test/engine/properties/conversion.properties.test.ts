@@ -12,15 +12,6 @@ import { readHistory } from '../../../src/engine/history';
 import { readPipeline } from '../../../src/engine/stages';
 import { type Outcome, seoul, seoulDay, textCase } from './arbitraries';
 
-/** Sheets' PERCENTILE: linear interpolation at rank p·(n−1) of the sorted values. */
-function percentile(sorted: readonly number[], p: number): number {
-  const rank = p * (sorted.length - 1);
-  const lo = Math.floor(rank);
-  const a = sorted[lo] as number;
-  const b = sorted[Math.min(lo + 1, sorted.length - 1)] as number;
-  return a + (rank - lo) * (b - a);
-}
-
 // ---------------------------------------------------------------------------
 // (b) STAGE_CONVERSION over random histories.
 
@@ -40,6 +31,8 @@ interface HistorySpec {
   }[];
   shuffle: number[];
   spell: (s: string) => string;
+  /** Days from the latest row's day to the as-of day (negative: some rows are after it); null = the default. */
+  asOfShift: number | null;
 }
 
 const historySpec: fc.Arbitrary<HistorySpec> = fc.record({
@@ -78,6 +71,7 @@ const historySpec: fc.Arbitrary<HistorySpec> = fc.record({
   ),
   shuffle: fc.array(fc.nat(), { maxLength: 300 }),
   spell: textCase,
+  asOfShift: fc.option(fc.integer({ min: -90, max: 30 }), { nil: null }),
 });
 
 interface Built {
@@ -188,30 +182,52 @@ function seoulWallClock(date: Date): string {
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
 
+interface ModelStay {
+  days: number;
+  /** The stage it ended in, or null while still running. */
+  endedIn: string | null;
+}
+
 interface ModelRow {
   reached: number;
   advanced: number;
   dropped: number;
+  open: number;
   won: number;
   closed: number;
-  stays: number[];
+  stays: ModelStay[];
 }
 
-/** The SPEC's STAGE_CONVERSION definitions, deal by deal. */
-function modelConversion(b: Built): ModelRow[] {
+/** The as-of day a run uses: the latest row's day, moved by `asOfShift`. */
+function asOfDayOf(b: Built, h: HistorySpec): number {
+  const latest = Math.max(...b.walks.flatMap((walk) => walk.map((w) => seoulDay(w.at))));
+  return latest + (h.asOfShift ?? 0);
+}
+
+/** The SPEC's STAGE_CONVERSION definitions, deal by deal (rows are distinct minutes: no ties). */
+function modelConversion(b: Built, asOfDay: number): ModelRow[] {
   const n = b.openNames.length;
   const rows: ModelRow[] = b.openNames.map(() => ({
     reached: 0,
     advanced: 0,
     dropped: 0,
+    open: 0,
     won: 0,
     closed: 0,
     stays: [],
   }));
   for (const walk of b.walks) {
+    // Rows after the as-of day do not count; a row whose To is the current stage changes nothing.
+    const effective: { from: string; to: string; at: Date }[] = [];
+    for (const w of walk) {
+      if (seoulDay(w.at) > asOfDay) continue;
+      if (w.to === effective[effective.length - 1]?.to) continue;
+      effective.push(w);
+    }
+    if (effective.length === 0) continue;
     // furthest: open index + 1 of the furthest open stage entered; n + 1 once a won stage was entered.
     let furthest = 0;
-    for (const w of walk) {
+    for (const w of effective) {
       for (const name of [w.from, w.to]) {
         if (name === '') continue;
         const o = b.outcome.get(name);
@@ -219,26 +235,57 @@ function modelConversion(b: Built): ModelRow[] {
         else if (o === 'open') furthest = Math.max(furthest, (b.openIndex.get(name) as number) + 1);
       }
     }
-    const current = b.outcome.get((walk[walk.length - 1] as { to: string }).to) as Outcome;
+    const current = b.outcome.get((effective[effective.length - 1] as { to: string }).to) as Outcome;
     for (let s = 0; s < n; s++) {
       const r = rows[s] as ModelRow;
       if (current === 'lost' && furthest === s + 1) r.dropped++;
       if (furthest < s + 1) continue;
       r.reached++;
       if (furthest > s + 1) r.advanced++;
+      if (current === 'open') r.open++;
       if (current === 'won') r.won++;
       if (current !== 'open') r.closed++;
     }
-    for (let j = 0; j + 1 < walk.length; j++) {
-      const w = walk[j] as { to: string; at: Date };
-      const next = walk[j + 1] as { at: Date };
+    effective.forEach((w, j) => {
       const idx = b.openIndex.get(w.to);
-      if (idx === undefined) continue;
-      (rows[idx] as ModelRow).stays.push(seoulDay(next.at) - seoulDay(w.at));
-    }
+      if (idx === undefined) return;
+      const next = effective[j + 1];
+      (rows[idx] as ModelRow).stays.push({
+        days: (next ? seoulDay(next.at) : asOfDay) - seoulDay(w.at),
+        endedIn: next ? next.to : null,
+      });
+    });
   }
   return rows;
 }
+
+/**
+ * Aalen–Johansen and Kaplan–Meier written out from their definitions: at each whole-day length t
+ * at which a stay ended, Y(t) = stays of length ≥ t, and CIF_x += S(t−) · d_x(t)/Y(t), S ·= 1 − d(t)/Y(t).
+ */
+function modelEstimates(stays: readonly ModelStay[]): {
+  cif: Map<string, number>;
+  survival: { t: number; s: number }[];
+} {
+  const cif = new Map<string, number>();
+  const survival: { t: number; s: number }[] = [];
+  const times = [...new Set(stays.filter((x) => x.endedIn !== null).map((x) => x.days))].sort((a, b) => a - b);
+  let s = 1;
+  for (const t of times) {
+    const atRisk = stays.filter((x) => x.days >= t).length;
+    const ending = stays.filter((x) => x.days === t && x.endedIn !== null);
+    for (const x of ending) {
+      const key = x.endedIn as string;
+      cif.set(key, (cif.get(key) ?? 0) + s / atRisk);
+    }
+    s *= 1 - ending.length / atRisk;
+    survival.push({ t, s });
+  }
+  return { cif, survival };
+}
+
+const firstDay = (survival: { t: number; s: number }[], q: number) =>
+  survival.find((p) => p.s <= q + 1e-9)?.t ?? null;
 
 describe('(b) STAGE_CONVERSION over random histories', () => {
   it('matches the SPEC definitions and keeps the funnel invariants', () => {
@@ -248,27 +295,40 @@ describe('(b) STAGE_CONVERSION over random histories', () => {
         const pipeline = readPipeline(b.stagesGrid);
         const history = readHistory(b.historyGrid, pipeline, { zone: seoul });
         expect(history.problems).toEqual([]);
-        const rows = stageConversion(history.changes, pipeline);
-        const model = modelConversion(b);
+        const asOfDay = asOfDayOf(b, h);
+        const rows =
+          h.asOfShift === null
+            ? stageConversion(history.changes, pipeline)
+            : stageConversion(history.changes, pipeline, asOfDay);
+        const model = modelConversion(b, asOfDay);
         expect(rows.map((r) => r.stage)).toEqual(b.openNames);
 
         rows.forEach((r, s) => {
           const m = model[s] as ModelRow;
-          expect([r.reached, r.advanced, r.dropped, r.won, r.closed], r.stage).toEqual([
+          expect([r.reached, r.advanced, r.dropped, r.open, r.won, r.closed], r.stage).toEqual([
             m.reached,
             m.advanced,
             m.dropped,
+            m.open,
             m.won,
             m.closed,
           ]);
-          const conversion = m.advanced + m.dropped > 0 ? m.advanced / (m.advanced + m.dropped) : null;
-          expect(r.conversion).toBe(conversion);
-          expect(r.winRate).toBe(m.closed > 0 ? m.won / m.closed : null);
-          const days = [...m.stays].sort((x, y) => x - y);
-          expect(r.medianDays, `median of ${days}`).toBe(days.length > 0 ? percentile(days, 0.5) : null);
-          expect(r.suggestedStaleAfter, `80th percentile of ${days}`).toBe(
-            days.length > 0 ? Math.ceil(percentile(days, 0.8) - 1e-9) : null,
-          );
+          const ended = m.stays.filter((x) => x.endedIn !== null).length;
+          expect([r.stays, r.running]).toEqual([m.stays.length, m.stays.length - ended]);
+
+          // Conversion: CIF into later open stages and won stages.
+          const { cif, survival } = modelEstimates(m.stays);
+          let forward = 0;
+          for (const [to, p] of cif) {
+            const o = b.outcome.get(to);
+            if (o === 'won' || (o === 'open' && (b.openIndex.get(to) as number) > s)) forward += p;
+          }
+          if (ended === 0) expect(r.conversion).toBeNull();
+          else expect(r.conversion as number).toBeCloseTo(forward, 9);
+          expect(r.medianDays).toBe(firstDay(survival, 0.5));
+          const p80 = firstDay(survival, 0.2);
+          expect(r.suggestedStaleAfter).toBe(p80 === null ? null : Math.max(1, p80));
+          if (m.closed === 0 || ended === 0) expect(r.winRate).toBeNull();
 
           // The invariants, whatever the definitions.
           for (const rate of [r.conversion, r.winRate, r.winRateLow, r.winRateHigh]) {
@@ -281,8 +341,8 @@ describe('(b) STAGE_CONVERSION over random histories', () => {
             expect(r.winRate <= r.winRateHigh, `${r.winRate} ≤ high ${r.winRateHigh}`).toBe(true);
           }
           expect(r.reached).toBeGreaterThanOrEqual(r.advanced + r.dropped);
+          expect(r.open + r.closed).toBe(r.reached);
           expect(r.won).toBeLessThanOrEqual(r.closed);
-          expect(r.closed).toBeLessThanOrEqual(r.reached);
           if (r.medianDays !== null && r.suggestedStaleAfter !== null) {
             expect(r.medianDays).toBeLessThanOrEqual(r.suggestedStaleAfter);
           }
@@ -290,6 +350,54 @@ describe('(b) STAGE_CONVERSION over random histories', () => {
         });
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('(b) the SPEC’s check: nothing censored, forward one stage at a time', () => {
+  it('gives Win rate = Won/Closed and Conversion = Advanced/(Advanced + Dropped) among deals that reached s', () => {
+    const spec = fc.record({
+      openCount: fc.integer({ min: 1, max: 5 }),
+      deals: fc.array(
+        fc.record({
+          won: fc.boolean(),
+          lostAt: fc.nat(4),
+          startAt: fc.integer({ min: Date.UTC(2023, 0, 1) / 60_000, max: Date.UTC(2024, 0, 1) / 60_000 }),
+          gaps: fc.array(fc.integer({ min: 1, max: 20 * 1440 }), { minLength: 6, maxLength: 6 }),
+        }),
+        { minLength: 1, maxLength: 40 },
+      ),
+    });
+    fc.assert(
+      fc.property(spec, ({ openCount, deals }) => {
+        const open = Array.from({ length: openCount }, (_, i) => `S${i + 1}`);
+        const grid: Cell[][] = [['When', 'Deal ID', 'From stage', 'To stage']];
+        deals.forEach((d, k) => {
+          // A won deal passes every open stage; a lost one stops at lostAt.
+          const last = d.won ? openCount - 1 : d.lostAt % openCount;
+          const path = ['', ...open.slice(0, last + 1), d.won ? 'Won' : 'Lost'];
+          let minute = d.startAt;
+          for (let j = 1; j < path.length; j++) {
+            grid.push([new Date(minute * 60_000), `d${k}`, path[j - 1] as string, path[j] as string]);
+            minute += d.gaps[j - 1] as number;
+          }
+        });
+        const pipeline = readPipeline([
+          ['Stage', 'Win probability', 'Outcome'],
+          ...open.map((name) => [name, '50%', '']),
+          ['Won', '100%', 'won'],
+          ['Lost', '0%', 'lost'],
+        ]);
+        const history = readHistory(grid, pipeline, { zone: seoul });
+        expect(history.problems).toEqual([]);
+        for (const r of stageConversion(history.changes, pipeline)) {
+          expect(r.running).toBe(0);
+          if (r.reached === 0) continue;
+          expect(r.winRate as number).toBeCloseTo(r.won / r.closed, 9);
+          expect(r.conversion as number).toBeCloseTo(r.advanced / (r.advanced + r.dropped), 9);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });
