@@ -76,7 +76,12 @@ describe('Build dashboard', () => {
     ]);
     // The rates are shown as percents, under their own headers (H6 is Stage; Conversion is M, Win rate … high P–R).
     const headerAt = (a1: string) => funnel[0]?.[a1.charCodeAt(0) - 'H'.charCodeAt(0)];
-    expect(['M', 'P', 'Q', 'R'].map(headerAt)).toEqual(['Conversion', 'Win rate', 'Win rate low', 'Win rate high']);
+    expect(['M', 'P', 'Q', 'R'].map(headerAt)).toEqual([
+      'Conversion',
+      'Win rate',
+      'Win rate low',
+      'Win rate high',
+    ]);
     const format = (a1: string) => h.standIn.spreadsheet.getRange(`Dashboard!${a1}`).getNumberFormat();
     expect(['M7', 'P7', 'Q7', 'R7'].map(format)).toEqual(['0%', '0%', '0%', '0%']);
     expect(['I7', 'L7', 'N7'].map(format)).not.toContain('0%');

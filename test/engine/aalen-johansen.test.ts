@@ -29,7 +29,11 @@ describe('the event table', () => {
 
   it('does not depend on the order of the stays', () => {
     const a = eventTable([5, 2, 2, 2], [2, -1, 3, 1], 4);
-    expect([a.times, a.atRisk, a.events]).toEqual([[2, 5], [4, 1], [0, 1, 0, 1, 0, 0, 1, 0]]);
+    expect([a.times, a.atRisk, a.events]).toEqual([
+      [2, 5],
+      [4, 1],
+      [0, 1, 0, 1, 0, 0, 1, 0],
+    ]);
   });
 });
 
@@ -143,7 +147,9 @@ describe('rewardVariance (delta method)', () => {
       });
       gradient.forEach((gx, x) => {
         gradient.forEach((gy, y) => {
-          const cov = ((x === y ? (hi[x] as number) : 0) - (hi[x] as number) * (hi[y] as number)) / (table.atRisk[i] as number);
+          const cov =
+            ((x === y ? (hi[x] as number) : 0) - (hi[x] as number) * (hi[y] as number)) /
+            (table.atRisk[i] as number);
           variance += gx * gy * cov;
         });
       });

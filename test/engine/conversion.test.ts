@@ -10,7 +10,8 @@ const zone = new Zone('Asia/Seoul');
 /** Φ⁻¹(0.975): one stay, won, gives the Wilson low end 1/(1 + Z²) = 0.2065. */
 const Z = 1.959963984540054;
 const dayOf = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / DAY_MS;
-const pick = (rows: ConversionRow[], ...keys: (keyof ConversionRow)[]) => rows.map((r) => keys.map((k) => r[k]));
+const pick = (rows: ConversionRow[], ...keys: (keyof ConversionRow)[]) =>
+  rows.map((r) => keys.map((k) => r[k]));
 const closeAll = (actual: (number | null)[], expected: number[]) => {
   expect(actual).toHaveLength(expected.length);
   actual.forEach((a, i) => {
@@ -143,7 +144,9 @@ describe('stage conversion on a hand-built history', () => {
     expect(winRate(history.changes, pipeline, requireStage(pipeline, 'B'))).toBeNull();
     expect(winRate(history.changes, pipeline, requireStage(pipeline, 'B'), 4)).toBeCloseTo(5 / 13, 12);
     expect(() => winRate(history.changes, pipeline, requireStage(pipeline, 'Won'))).toThrow(/won stage/);
-    expect(() => winRate(history.changes, pipeline, requireStage(pipeline, 'A'), 1.5)).toThrow(/whole number/);
+    expect(() => winRate(history.changes, pipeline, requireStage(pipeline, 'A'), 1.5)).toThrow(
+      /whole number/,
+    );
     expect(() => requireStage(pipeline, 'Nowhere')).toThrow(/no stage 'Nowhere'.*A, B, C, D, Won, Lost/);
   });
 
@@ -279,7 +282,9 @@ describe('the research’s whole report by hand', () => {
     expect(rows[0]?.winRateHigh).toBeGreaterThanOrEqual(10 / 13);
     expect(rows[1]?.winRateLow).toBeLessThanOrEqual(6 / 13);
     expect(rows[1]?.winRateHigh).toBeGreaterThanOrEqual(12 / 13);
-    expect(pick(rows, 'winRateLow', 'winRateHigh').map((r) => r.map((x) => Number((x as number).toFixed(4))))).toEqual([
+    expect(
+      pick(rows, 'winRateLow', 'winRateHigh').map((r) => r.map((x) => Number((x as number).toFixed(4)))),
+    ).toEqual([
       // Wide, as they should be with five deals. (The research report's §9 quotes 0.1319–0.9465 and
       // 0.1390–0.9884: figures from before the t scale was added; its code gives these.)
       [0.0963, 0.9656],

@@ -7,7 +7,15 @@ const all = (n: number) => Array.from({ length: n }, () => true);
 describe('win rates as one linear system', () => {
   it('is the product of the advance rates along a forward-only funnel', () => {
     // S1: → S2 0.5, else lost. S2: won 0.6, else lost. W2 = 0.6, W1 = 0.5 · 0.6 = 0.3.
-    const system = solveWinRates([[0, 0.5], [0, 0]], [0, 0.6], all(2), none(2));
+    const system = solveWinRates(
+      [
+        [0, 0.5],
+        [0, 0],
+      ],
+      [0, 0.6],
+      all(2),
+      none(2),
+    );
     expect(system.rates[0]).toBeCloseTo(0.3, 12);
     expect(system.rates[1]).toBeCloseTo(0.6, 12);
     expect([system.solved, system.blank, system.zero]).toEqual([[0, 1], none(2), none(2)]);
@@ -16,7 +24,15 @@ describe('win rates as one linear system', () => {
   it('solves a move back with the stage it returns to', () => {
     // S1: → S2 0.5, lost 0.5. S2: won 0.6, → S1 0.2 (back), lost 0.2.
     // W2 = 0.6 + 0.2 W1 and W1 = 0.5 W2 ⇒ W2 = 0.6/0.9 = 2/3, W1 = 1/3.
-    const system = solveWinRates([[0, 0.5], [0.2, 0]], [0, 0.6], all(2), none(2));
+    const system = solveWinRates(
+      [
+        [0, 0.5],
+        [0.2, 0],
+      ],
+      [0, 0.6],
+      all(2),
+      none(2),
+    );
     expect(system.rates[0]).toBeCloseTo(1 / 3, 12);
     expect(system.rates[1]).toBeCloseTo(2 / 3, 12);
     // M = (I − P)⁻¹ = [[1, −0.5], [−0.2, 1]]⁻¹ = [[1, 0.5], [0.2, 1]] / 0.9.
@@ -90,13 +106,29 @@ describe('win rates as one linear system', () => {
 
   it('does not blank a stage that a blank stage leads into', () => {
     // S1 blank; S1 → S2, but S2 needs nothing of S1: W2 = 0.7.
-    const system = solveWinRates([[0, 1], [0, 0]], [0, 0.7], all(2), [true, false]);
+    const system = solveWinRates(
+      [
+        [0, 1],
+        [0, 0],
+      ],
+      [0, 0.7],
+      all(2),
+      [true, false],
+    );
     expect(system.rates).toEqual([null, 0.7]);
   });
 
   it('keeps the rates inside [0, 1] when rounding would step past 1', () => {
     // W = 0.9 + 0.1 W' both ways: exactly 1.
-    const system = solveWinRates([[0, 0.1], [0.1, 0]], [0.9, 0.9], all(2), none(2));
+    const system = solveWinRates(
+      [
+        [0, 0.1],
+        [0.1, 0],
+      ],
+      [0.9, 0.9],
+      all(2),
+      none(2),
+    );
     for (const w of system.rates) {
       expect(w).toBeLessThanOrEqual(1);
       expect(w).toBeCloseTo(1, 12);
@@ -108,18 +140,24 @@ describe('applyInverse', () => {
   it('solves the same system for another right-hand side (the remainder counted as won)', () => {
     // The back-move system with b + r = (0.1, 0.6): W1 = 0.1 + 0.5 W2, W2 = 0.6 + 0.2 W1
     // ⇒ W1 = (0.1 + 0.5 · 0.6)/0.9 = 4/9, W2 = 0.6 + 0.2 · 4/9 = (5.4 + 0.8)/9 = 6.2/9.
-    const system = solveWinRates([[0, 0.5], [0.2, 0]], [0, 0.6], all(2), none(2));
+    const system = solveWinRates(
+      [
+        [0, 0.5],
+        [0.2, 0],
+      ],
+      [0, 0.6],
+      all(2),
+      none(2),
+    );
     const upper = applyInverse(system, [0.1, 0.6]);
     expect(upper[0]).toBeCloseTo(4 / 9, 12);
     expect(upper[1]).toBeCloseTo(6.2 / 9, 12);
   });
 
   it('keeps blanks blank and zero stages at 0', () => {
-    expect(applyInverse({ blank: [true, false, false], solved: [2], inverse: [[1]] }, [0.5, 0.5, 0.5])).toEqual([
-      null,
-      0,
-      0.5,
-    ]);
+    expect(
+      applyInverse({ blank: [true, false, false], solved: [2], inverse: [[1]] }, [0.5, 0.5, 0.5]),
+    ).toEqual([null, 0, 0.5]);
   });
 });
 

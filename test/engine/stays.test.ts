@@ -17,7 +17,9 @@ const WON = 3;
 const LOST = 4;
 
 /** A history row at a wall-clock time in January 2024 (LocalTime is wall-clock ms), numbered in sheet order. */
-function rowsOf(...rows: [deal: string, day: number, time: string, from: string, to: string][]): StageChange[] {
+function rowsOf(
+  ...rows: [deal: string, day: number, time: string, from: string, to: string][]
+): StageChange[] {
   return rows.map(([dealId, day, time, from, to], i) => {
     const [h, m] = time.split(':').map(Number) as [number, number];
     return {
@@ -47,7 +49,11 @@ describe('outcome codes', () => {
 describe('stays from history rows', () => {
   it('runs a stay from the row that opens it to the next row, in whole local calendar days', () => {
     // 1 Jan 23:59 → 2 Jan 00:01 is two minutes but one calendar day; 2 Jan → 9 Jan is 7.
-    const log = rowsOf(['A', 1, '23:59', '', 'S1'], ['A', 2, '00:01', 'S1', 'S2'], ['A', 9, '10:00', 'S2', 'Won']);
+    const log = rowsOf(
+      ['A', 1, '23:59', '', 'S1'],
+      ['A', 2, '00:01', 'S1', 'S2'],
+      ['A', 9, '10:00', 'S2', 'Won'],
+    );
     const { stages } = staysOf(log, jan(31));
     expect(stages.map((s) => [s.days, s.ends])).toEqual([
       [[1], [1]],
@@ -65,7 +71,11 @@ describe('stays from history rows', () => {
   });
 
   it('ignores rows after the as-of day, so the stay they would end is running', () => {
-    const log = rowsOf(['C', 2, '09:00', '', 'S1'], ['C', 12, '09:00', 'S1', 'Lost'], ['D', 11, '09:00', '', 'S1']);
+    const log = rowsOf(
+      ['C', 2, '09:00', '', 'S1'],
+      ['C', 12, '09:00', 'S1', 'Lost'],
+      ['D', 11, '09:00', '', 'S1'],
+    );
     const read = staysOf(log, jan(10));
     expect(read.stages[0]).toEqual({ days: [8], ends: [RUNNING] });
     // D's only row is after as-of: D is not a deal yet. C is still open in S1.
@@ -86,7 +96,11 @@ describe('stays from history rows', () => {
   });
 
   it('records a move back as an outcome of the stay, and never lowers the furthest stage', () => {
-    const log = rowsOf(['F', 1, '09:00', '', 'S1'], ['F', 2, '09:00', 'S1', 'S3'], ['F', 5, '09:00', 'S3', 'S1']);
+    const log = rowsOf(
+      ['F', 1, '09:00', '', 'S1'],
+      ['F', 2, '09:00', 'S1', 'S3'],
+      ['F', 5, '09:00', 'S3', 'S1'],
+    );
     const { stages } = staysOf(log, jan(8));
     // S1: 1 day → S3, then a second stay of 3 days, running. S3: 3 days → back to S1 (code 0).
     expect(stages[0]).toEqual({ days: [1, 3], ends: [2, RUNNING] });
@@ -95,7 +109,11 @@ describe('stays from history rows', () => {
   });
 
   it('reopens a lost deal: the stay before ended lost, the deal is open again', () => {
-    const log = rowsOf(['G', 1, '09:00', '', 'S1'], ['G', 3, '09:00', 'S1', 'Lost'], ['G', 10, '09:00', 'Lost', 'S2']);
+    const log = rowsOf(
+      ['G', 1, '09:00', '', 'S1'],
+      ['G', 3, '09:00', 'S1', 'Lost'],
+      ['G', 10, '09:00', 'Lost', 'S2'],
+    );
     const { stages } = staysOf(log, jan(12));
     expect(stages[0]).toEqual({ days: [2], ends: [LOST] });
     expect(stages[1]).toEqual({ days: [2], ends: [RUNNING] });
@@ -103,7 +121,11 @@ describe('stays from history rows', () => {
   });
 
   it('keeps a win as the outcome of the stay when the deal is lost afterwards', () => {
-    const log = rowsOf(['H', 1, '09:00', '', 'S3'], ['H', 10, '09:00', 'S3', 'Won'], ['H', 15, '09:00', 'Won', 'Lost']);
+    const log = rowsOf(
+      ['H', 1, '09:00', '', 'S3'],
+      ['H', 10, '09:00', 'S3', 'Won'],
+      ['H', 15, '09:00', 'Won', 'Lost'],
+    );
     expect(staysOf(log, jan(20)).stages[2]).toEqual({ days: [9], ends: [WON] });
     // Entering a won stage passed every open stage, for good; the current stage is Lost.
     expect(pathOf(log, jan(20), 'H')).toEqual({ furthest: WON, current: 'Lost' });
@@ -149,11 +171,18 @@ describe('rows that change nothing', () => {
 });
 
 describe('rows logged at the same When', () => {
-  const order = (log: StageChange[]) => changesByDeal(log).get('x')?.map((c) => c.row);
+  const order = (log: StageChange[]) =>
+    changesByDeal(log)
+      .get('x')
+      ?.map((c) => c.row);
 
   it('come along the From → To chain, whatever the sheet order (rule 1: From is the stage so far)', () => {
     // Listed in reverse: S2→Won, S1→S2, ''→S1, all at one instant.
-    const log = rowsOf(['x', 5, '09:00', 'S2', 'Won'], ['x', 5, '09:00', 'S1', 'S2'], ['x', 5, '09:00', '', 'S1']);
+    const log = rowsOf(
+      ['x', 5, '09:00', 'S2', 'Won'],
+      ['x', 5, '09:00', 'S1', 'S2'],
+      ['x', 5, '09:00', '', 'S1'],
+    );
     expect(order(log)).toEqual([4, 3, 2]);
     const { stages, deals } = staysOf(log, jan(9));
     expect(stages.map((s) => [s.days, s.ends])).toEqual([
@@ -168,7 +197,11 @@ describe('rows logged at the same When', () => {
   it('rule 2: else the first whose From is no other tied row’s To', () => {
     // In S1; at one instant S3→Won (listed first) and S2→S3. Neither From is S1, and S3 is the
     // other row's To, so S2→S3 comes first: S1 → S3 → Won.
-    const log = rowsOf(['x', 1, '09:00', '', 'S1'], ['x', 5, '09:00', 'S3', 'Won'], ['x', 5, '09:00', 'S2', 'S3']);
+    const log = rowsOf(
+      ['x', 1, '09:00', '', 'S1'],
+      ['x', 5, '09:00', 'S3', 'Won'],
+      ['x', 5, '09:00', 'S2', 'S3'],
+    );
     expect(order(log)).toEqual([2, 4, 3]);
     const { stages } = staysOf(log, jan(9));
     expect(stages[0]).toEqual({ days: [4], ends: [2] });
@@ -178,7 +211,11 @@ describe('rows logged at the same When', () => {
   it('rule 3: else sheet order', () => {
     // In S1; S3→S2 and S2→S3 at one instant: each From is the other's To. Sheet order puts S3→S2
     // first; then S2→S3 follows by rule 1.
-    const log = rowsOf(['x', 1, '09:00', '', 'S1'], ['x', 5, '09:00', 'S3', 'S2'], ['x', 5, '09:00', 'S2', 'S3']);
+    const log = rowsOf(
+      ['x', 1, '09:00', '', 'S1'],
+      ['x', 5, '09:00', 'S3', 'S2'],
+      ['x', 5, '09:00', 'S2', 'S3'],
+    );
     expect(order(log)).toEqual([2, 3, 4]);
     expect(staysOf(log, jan(9)).stages.map((s) => s.ends)).toEqual([[1], [2], [RUNNING]]);
   });

@@ -269,7 +269,9 @@ function modelEstimates(stays: readonly ModelStay[]): {
 } {
   const cif = new Map<string, number>();
   const survival: { t: number; s: number }[] = [];
-  const times = [...new Set(stays.filter((x) => x.endedIn !== null).map((x) => x.days))].sort((a, b) => a - b);
+  const times = [...new Set(stays.filter((x) => x.endedIn !== null).map((x) => x.days))].sort(
+    (a, b) => a - b,
+  );
   let s = 1;
   for (const t of times) {
     const atRisk = stays.filter((x) => x.days >= t).length;
