@@ -29,6 +29,13 @@ const PAGES = [
     body: `    <p id="status" class="status" role="status" aria-live="polite"></p>
     <main id="content"></main>`,
   },
+  {
+    name: 'Review',
+    title: 'Review win probabilities',
+    script: 'src/panel/review.ts',
+    body: `    <p id="status" class="status" role="status" aria-live="polite"></p>
+    <main id="content"></main>`,
+  },
 ];
 
 export async function buildPanel(outDir) {

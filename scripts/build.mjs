@@ -71,6 +71,7 @@ const built = [
   'dist/Sidebar.html',
   'dist/Settings.html',
   'dist/Connect.html',
+  'dist/Review.html',
   'dist/appsscript.json',
 ];
 const sizes = built

@@ -58,7 +58,7 @@ const ADDON = 'src/addon';
 const LEAVES = ['src/engine', 'src/shared', `${ADDON}/i18n`];
 const IO = [`${ADDON}/sheets`, `${ADDON}/storage`];
 const HELPERS = [`${ADDON}/pipeline`, `${ADDON}/schedule`];
-const FEATURES = ['setup', 'daily', 'edits', 'panel', 'dashboard', 'dialogs', 'functions'].map(
+const FEATURES = ['setup', 'daily', 'edits', 'panel', 'dashboard', 'dialogs', 'functions', 'review'].map(
   (f) => `${ADDON}/${f}`,
 );
 const allowed = new Map([

@@ -72,6 +72,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         return send(response, 200, 'text/html', dialog('Settings.html', language));
       case 'GET /connect':
         return send(response, 200, 'text/html', dialog('Connect.html', language));
+      case 'GET /review':
+        return send(response, 200, 'text/html', dialog('Review.html', language));
       case 'GET /sheets':
         return sendJson(response, 200, viewOf(workbook(language)));
       case 'POST /rpc': {

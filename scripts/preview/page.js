@@ -167,6 +167,7 @@
   for (const [button, path, width, height] of [
     ['open-settings', '/settings', 420, 520],
     ['open-connect', '/connect', 720, 640],
+    ['open-review', '/review', 560, 640],
   ]) {
     document.getElementById(button).addEventListener('click', () => {
       dialogFrame.style.width = `${width}px`;

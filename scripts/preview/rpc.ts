@@ -10,7 +10,7 @@ import type { PreviewWorkbook } from './workbook';
  */
 export type RpcAnswer = { ok: true; value: unknown } | { ok: false; error: string };
 
-const CALLABLE = /^(panel|settings|connect)[A-Z]\w*$/;
+const CALLABLE = /^(panel|settings|connect|review)[A-Z]\w*$/;
 
 export function callServer(workbook: PreviewWorkbook, fn: unknown, args: unknown): RpcAnswer {
   if (typeof fn !== 'string' || !CALLABLE.test(fn))

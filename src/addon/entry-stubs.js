@@ -124,6 +124,21 @@ function toggleDailyChecks() {
   return SheetsPipeline.toggleDailyChecks();
 }
 
+/** Extensions › Sheets Pipeline › Review win probabilities. */
+function showReview() {
+  return SheetsPipeline.showReview();
+}
+
+/** Review dialog (google.script.run): every open stage's Stages values beside the history's estimates. */
+function reviewGetState() {
+  return SheetsPipeline.reviewGetState();
+}
+
+/** Review dialog (google.script.run): writes the ticked Stages values and logs each in Stage changes log. */
+function reviewApply(request) {
+  return SheetsPipeline.reviewApply(request);
+}
+
 /** Extensions › Sheets Pipeline › Build dashboard. */
 function buildDashboard() {
   return SheetsPipeline.buildDashboard();

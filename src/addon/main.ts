@@ -19,5 +19,6 @@ export {
   panelSetChecklistItem,
   panelSetTaskDone,
 } from './panel/actions';
+export { reviewApply, reviewGetState, showReview } from './review/review';
 export { connectGetState, connectPreview, connectSave } from './setup/connect';
 export { setupPipeline } from './setup/setup';

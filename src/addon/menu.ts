@@ -24,6 +24,7 @@ export function onOpen(e?: OpenEvent): void {
     .addSeparator()
     .addItem(t.runChecks, 'runChecksNow')
     .addItem(t.toggleChecks, 'toggleDailyChecks')
+    .addItem(t.review, 'showReview')
     .addItem(t.dashboard, 'buildDashboard')
     .addSeparator()
     .addItem(t.settings, 'showSettings')

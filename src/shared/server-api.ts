@@ -7,6 +7,7 @@ import type {
   PanelState,
   TaskDoneRequest,
 } from './panel-protocol';
+import type { ReviewApi } from './review-protocol';
 import type { SettingsSaveRequest, SettingsState } from './settings-protocol';
 
 /**
@@ -16,7 +17,7 @@ import type { SettingsSaveRequest, SettingsState } from './settings-protocol';
  * against it (src/addon/server-api.check.ts), so a renamed function or a
  * changed shape breaks the build on both sides.
  */
-export interface ServerApi {
+export interface ServerApi extends ReviewApi {
   panelGetSelection(): PanelSelection;
   /** By Deal ID after an action; without one, the selected Deals row. */
   panelGetState(dealId?: string): PanelState;

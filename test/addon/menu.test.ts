@@ -13,6 +13,7 @@ const KO_ITEMS = [
   'separator',
   { caption: '지금 점검 실행', functionName: 'runChecksNow' },
   { caption: '매일 점검 켜기/끄기', functionName: 'toggleDailyChecks' },
+  { caption: '수주 확률 검토', functionName: 'showReview' },
   { caption: '대시보드 만들기', functionName: 'buildDashboard' },
   'separator',
   { caption: '설정', functionName: 'showSettings' },
@@ -25,6 +26,7 @@ const EN_ITEMS = [
   'separator',
   { caption: 'Run checks now', functionName: 'runChecksNow' },
   { caption: 'Turn daily checks on/off', functionName: 'toggleDailyChecks' },
+  { caption: 'Review win probabilities', functionName: 'showReview' },
   { caption: 'Build dashboard', functionName: 'buildDashboard' },
   'separator',
   { caption: 'Settings', functionName: 'showSettings' },
@@ -63,7 +65,7 @@ describe('onOpen in AuthMode.NONE (add-on installed, not yet used in this file)'
     const { standIn, app } = openSpreadsheet();
     app.onOpen(standIn.openEvent('NONE'));
     const names = functionsOf(standIn.ui.menus[0]?.items ?? []);
-    expect(names).toHaveLength(7);
+    expect(names).toHaveLength(8);
     for (const name of names) expect(typeof app[name]).toBe('function');
   });
 

@@ -29,6 +29,9 @@ const ENTRY_POINTS = [
   'connectGetState',
   'connectPreview',
   'connectSave',
+  'showReview',
+  'reviewGetState',
+  'reviewApply',
 ];
 const CUSTOM_FUNCTIONS: Record<string, string[]> = {
   FORECAST_WEIGHTED: ['deals', 'stages', 'month', 'pipeline'],
@@ -86,13 +89,14 @@ describe('dist/Code.js as Apps Script loads it', () => {
     expect(code).not.toMatch(/papaparse|Papa\.parse|process\.argv|node:/);
   });
 
-  it('is what clasp would push: exactly the script, the sidebar, the two dialogs and the manifest', () => {
+  it('is what clasp would push: exactly the script, the sidebar, the three dialogs and the manifest', () => {
     // clasp 3 answers this offline from .clasp.json (rootDir dist) and the files there.
     const status = execFileSync('node_modules/.bin/clasp', ['show-file-status'], { encoding: 'utf8' });
     const tracked = status.split('Untracked files:')[0] ?? '';
     expect(tracked.match(/dist\/\S+/g)?.sort()).toEqual([
       'dist/Code.js',
       'dist/Connect.html',
+      'dist/Review.html',
       'dist/Settings.html',
       'dist/Sidebar.html',
       'dist/appsscript.json',

@@ -17,6 +17,7 @@ const EN = {
     panel: 'Open deal panel',
     runChecks: 'Run checks now',
     toggleChecks: 'Turn daily checks on/off',
+    review: 'Review win probabilities',
     dashboard: 'Build dashboard',
     settings: 'Settings',
     connect: 'Connect your sheet',
@@ -26,6 +27,7 @@ const EN = {
   panelTitle: 'Deal panel',
   settingsTitle: 'Sheets Pipeline settings',
   connectTitle: 'Connect your sheet to Sheets Pipeline',
+  reviewTitle: 'Review win probabilities',
   checksOn: (hour: number) => `Daily checks are on: every day at ${hour}:00. Stage edits are logged.`,
   checksOff: 'Daily checks are off for this spreadsheet. Typed stages are still logged.',
   turnOffOthers: (owner: string, hour: number) =>
@@ -66,6 +68,7 @@ const KO: UiText = {
     panel: '딜 패널 열기',
     runChecks: '지금 점검 실행',
     toggleChecks: '매일 점검 켜기/끄기',
+    review: '수주 확률 검토',
     dashboard: '대시보드 만들기',
     settings: '설정',
     connect: '내 시트 연결',
@@ -75,6 +78,7 @@ const KO: UiText = {
   panelTitle: '딜 패널',
   settingsTitle: 'Sheets Pipeline 설정',
   connectTitle: '내 시트를 Sheets Pipeline에 연결',
+  reviewTitle: '수주 확률 검토',
   checksOn: (hour: number) => `매일 점검이 켜졌습니다: 매일 ${hour}시. 단계 변경이 기록됩니다.`,
   checksOff: '이 스프레드시트의 매일 점검이 꺼졌습니다. 입력한 단계 변경은 계속 기록됩니다.',
   turnOffOthers: (owner: string, hour: number) =>
