@@ -7,8 +7,6 @@ export function languageOfLocale(locale: string | null | undefined): Language {
 }
 
 /** The language of what the add-on writes and shows: the setting, or the spreadsheet's locale. */
-export function resolveLanguage(settings: Settings, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Language {
-  return settings.languageChoice === 'auto'
-    ? languageOfLocale(ss.getSpreadsheetLocale())
-    : settings.languageChoice;
+export function resolveLanguage(settings: Settings, locale: string): Language {
+  return settings.languageChoice === 'auto' ? languageOfLocale(locale) : settings.languageChoice;
 }

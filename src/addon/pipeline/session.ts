@@ -76,7 +76,7 @@ export function openSession(exec: Execution, options: SessionOptions = {}): Pipe
   const { ss, store, language, now } = exec;
   const zone = new Zone(ss.getSpreadsheetTimeZone());
   // Text numbers and dates read as the spreadsheet's locale writes them (SPEC §2: `12.500` in de_DE is 12,500).
-  const ctx: DateContext = { zone, locale: ss.getSpreadsheetLocale() };
+  const ctx: DateContext = { zone, locale: exec.locale };
   const own = new Ownership(ss, store);
   const stagesSheet = requireSheet(ss, 'Stages', language, own);
   const dealsSheet = requireSheet(ss, 'Deals', language, own);

@@ -62,7 +62,7 @@ export function reviewApply(input: unknown): ReviewApplyResult {
     appendChangeLog(log, writes, {
       when: review.session.now,
       who: Session.getActiveUser().getEmail(),
-      locale: exec.ss.getSpreadsheetLocale(),
+      locale: exec.locale,
       language: exec.language,
     });
     exec.store.save();

@@ -82,7 +82,7 @@ function stateOf(
   const sheet = exec.ss.getSheetByName(request.sheet);
   const grid: Cell[][] = sheet ? readGrid(sheet) : [];
   const zone = new Zone(exec.ss.getSpreadsheetTimeZone());
-  const reading = readingOf(grid, request.map, zone, exec.language, exec.ss.getSpreadsheetLocale());
+  const reading = readingOf(grid, request.map, zone, exec.language, exec.locale);
   const missing = reading.fields.filter((f) => f.required && f.header === null).map((f) => f.label);
   const stagesSheet = loadSheet(exec.ss, 'Stages', own)?.sheet.getName() ?? null;
   const connected =

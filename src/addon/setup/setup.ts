@@ -29,7 +29,7 @@ export function setupWorkbook(exec: Execution, connected?: ConnectedSetup): Setu
   const { ss, language, store, columnMap } = exec;
   const summary: SetupSummary = { created: [], columnsAdded: [], dealIdsFilled: 0, historyStarted: 0 };
   const own = new Ownership(ss, store);
-  const formats = numberFormats(ss.getSpreadsheetLocale());
+  const formats = numberFormats(exec.locale);
   const prepare = (table: PipelineTable) =>
     prepareTable(
       ss,

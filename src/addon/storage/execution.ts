@@ -18,6 +18,8 @@ export interface Execution {
   /** Why the stored settings could not be used (defaults are in use), in `language`; `null` when they could. */
   readonly settingsProblem: string | null;
   readonly language: Language;
+  /** The spreadsheet's locale (`ko_KR`), read once: numbers, dates, currency and the language follow it. */
+  readonly locale: string;
   readonly now: Date;
   /** The headers a team chose for fields (Connect your sheet), per table. */
   readonly columnMap: ColumnMap;
@@ -27,7 +29,8 @@ export function beginExecution(now: Date = new Date()): Execution {
   const ss = SpreadsheetApp.getActive();
   const store = new DocumentStore();
   const read = readSettings(store);
-  const language = resolveLanguage(read.settings, ss);
+  const locale = ss.getSpreadsheetLocale();
+  const language = resolveLanguage(read.settings, locale);
   const settingsProblem =
     read.unreadable === null
       ? null
@@ -36,6 +39,7 @@ export function beginExecution(now: Date = new Date()): Execution {
     ss,
     store,
     settings: read.settings,
+    locale,
     settingsProblem,
     language,
     now,
