@@ -3,7 +3,7 @@ import type { Deal } from './deals';
 import { type ColumnSpec, DEALS, type DealField } from './schema';
 import type { Stage } from './stages';
 import { normalizeHeader, type Table } from './table';
-import { type PlannedTask, stageEntryTasks, type TaskRow, taskKey } from './tasks';
+import { keyStay, type TaskRow, taskKey } from './tasks';
 import { sameStage } from './values';
 import { type DayNumber, isoDate } from './zone';
 
@@ -37,7 +37,8 @@ export interface ExitCheck {
  * needs a Done Required task of this stay (a deal that entered before the
  * add-on has none, so its criteria show unticked), every other Required task
  * of this stay must be Done too, and every Required field must be filled in
- * the deal's row (named by its header or any of its aliases).
+ * the deal's row (named by its header or any of its aliases). Closed tasks
+ * belong to stays that have ended: they count for nothing here.
  */
 export function exitCheck(
   deal: Deal,
@@ -46,14 +47,16 @@ export function exitCheck(
   deals: Table<DealField>,
 ): ExitCheck {
   const stage = deal.stage;
-  const mine = deal.id === '' ? [] : tasks.filter((t) => t.dealId === deal.id && t.required);
+  const mine =
+    deal.id === '' ? [] : tasks.filter((t) => t.dealId === deal.id && t.required && t.closed === null);
   const criteria = stage.exitCriteria.map((criterion) => {
     const task = findCriterionTask(mine, deal, criterion, enteredDay);
     return { criterion, done: task?.done ?? false, taskRow: task?.row ?? null };
   });
   // Required tasks added by hand (or for a criterion since removed from Stages) hold the deal too.
+  const ordinal = stayOrdinal(mine, deal, enteredDay);
   const others = mine
-    .filter((t) => !stage.exitCriteria.includes(t.task) && inStay(t, deal, enteredDay))
+    .filter((t) => !stage.exitCriteria.includes(t.task) && inStay(t, deal, enteredDay, ordinal))
     .map((t) => ({ criterion: t.task, done: t.done, taskRow: t.row }));
   const checklist = [...criteria, ...others];
   const requiredFields = stage.requiredFields.map((field) => {
@@ -79,16 +82,35 @@ function dealColumn(deals: Table<DealField>, field: string): number | undefined 
   return undefined;
 }
 
-/** A task of the deal's current stay: same stage, and keyed by this stay's entry day (or typed without a key). */
-function inStay(task: TaskRow, deal: Deal, enteredDay: DayNumber | null): boolean {
+/**
+ * Which stay of its entry day the deal's current one is (see taskKey): the
+ * highest `#n` among the keys of its tasks for the stage and that day, since
+ * a later stay that day always has a higher one; 1 when none says.
+ */
+function stayOrdinal(tasks: readonly TaskRow[], deal: Deal, enteredDay: DayNumber | null): number {
+  if (enteredDay === null) return 1;
+  const day = isoDate(enteredDay);
+  let ordinal = 1;
+  for (const t of tasks) {
+    const stay = keyStay(t.key, deal.id, deal.stage.name);
+    if (stay !== null && stay.day === day) ordinal = Math.max(ordinal, stay.ordinal);
+  }
+  return ordinal;
+}
+
+/** A task of the deal's current stay: same stage, and keyed by this stay (or typed without a key). */
+function inStay(task: TaskRow, deal: Deal, enteredDay: DayNumber | null, ordinal: number): boolean {
   if (!sameStage(task.stage, deal.stage.name)) return false;
-  return task.key === '' || enteredDay === null || task.key.includes(`|${isoDate(enteredDay)}|`);
+  if (task.key === '' || enteredDay === null) return true;
+  const stay = keyStay(task.key, deal.id, deal.stage.name) ?? keyStay(task.key, deal.id, task.stage);
+  return stay !== null && stay.day === isoDate(enteredDay) && stay.ordinal === ordinal;
 }
 
 /**
  * The Required task of a criterion for this stay: by key when the stay's day
  * is known, otherwise (or for tasks typed by hand, without a key) the latest
- * one of this stage with the same text.
+ * one of this stage with the same text. Pass the deal's tasks that are not
+ * Closed (exitCheck does): a Closed task is of a stay that has ended.
  */
 export function findCriterionTask(
   tasks: readonly TaskRow[],
@@ -96,18 +118,14 @@ export function findCriterionTask(
   criterion: string,
   enteredDay: DayNumber | null,
 ): TaskRow | undefined {
+  const ordinal = stayOrdinal(tasks, deal, enteredDay);
   if (enteredDay !== null) {
-    const key = taskKey(deal.id, deal.stage.name, enteredDay, criterion);
+    const key = taskKey(deal.id, deal.stage.name, enteredDay, criterion, ordinal);
     const byKey = tasks.find((t) => t.key === key);
     if (byKey) return byKey;
   }
-  const sameStay = enteredDay === null ? '' : `|${isoDate(enteredDay)}|`;
   const candidates = tasks.filter(
-    (t) =>
-      t.required &&
-      t.task === criterion &&
-      sameStage(t.stage, deal.stage.name) &&
-      (t.key === '' || sameStay === '' || t.key.includes(sameStay)),
+    (t) => t.required && t.task === criterion && inStay(t, deal, enteredDay, ordinal),
   );
   return candidates[candidates.length - 1];
 }
@@ -140,22 +158,20 @@ export function decideMove(kind: MoveKind, check: ExitCheck, request: MoveReques
   return { ok: true, kind, note };
 }
 
-/** The writes a stage change makes, as data: the history row and the new stage's tasks. */
+/**
+ * The history row a stage change writes, as data. Its tasks (the stay left
+ * closed, the new stay's added) are planTaskLifecycle's, over the whole batch.
+ */
 export interface StageChangePlan {
   readonly history: { dealId: string; from: string; to: string; by: string; note: string };
-  readonly tasks: readonly PlannedTask[];
 }
 
 export function planStageChange(
   deal: { id: string; owner: string },
   from: string,
   to: Stage,
-  enteredDay: DayNumber,
   by: string,
   note: string,
 ): StageChangePlan {
-  return {
-    history: { dealId: deal.id, from, to: to.name, by, note },
-    tasks: stageEntryTasks(deal, to, enteredDay),
-  };
+  return { history: { dealId: deal.id, from, to: to.name, by, note } };
 }

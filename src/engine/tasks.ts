@@ -27,6 +27,10 @@ export interface TaskRow {
   readonly stage: string;
   readonly source: TaskSource;
   readonly key: string;
+  /** Created, as a local time (`null` when blank or unreadable: it decides nothing then). */
+  readonly created: number | null;
+  /** The day the task's stay ended while it was not Done; `null` while it is open (SPEC §1). */
+  readonly closed: DayNumber | null;
 }
 
 /** A task the add-on would add, with the key that keeps it from being added twice. */
@@ -39,6 +43,10 @@ export interface PlannedTask {
   readonly required: boolean;
   readonly stage: string;
   readonly key: string;
+  /** Starts Done (a criterion carried over from the deal's previous stay in the stage); default not. */
+  readonly done?: boolean;
+  /** Starts Closed on this day (its stay ended in the same run that began it); default open. */
+  readonly closed?: DayNumber;
 }
 
 export interface TasksRead {
@@ -48,7 +56,11 @@ export interface TasksRead {
   readonly problems: readonly Problem[];
 }
 
-/** Reads the Tasks table; its keys are what the add-on has already created. */
+/**
+ * Reads the Tasks table; its keys are what the add-on has already created.
+ * A row's Closed date (SPEC §1: its stay ended while it was not Done) is
+ * `closed`: such a task is no longer open or overdue anywhere (see isOpenTask).
+ */
 export function readTasks(grid: Grid, ctx: DateContext, options: ReadOptions = {}): TasksRead {
   const table = readTable(grid, TASKS, options);
   const tasks: TaskRow[] = [];
@@ -69,6 +81,10 @@ export function readTasks(grid: Grid, ctx: DateContext, options: ReadOptions = {
     const required = flag('required');
     const due = parseDate(cellOf(table, i, 'due'), ctx);
     if (!due.ok) rowProblems.push(problemAt(table, i, 'due', cellOf(table, i, 'due'), due.message));
+    const closed = parseDate(cellOf(table, i, 'closed'), ctx);
+    if (!closed.ok)
+      rowProblems.push(problemAt(table, i, 'closed', cellOf(table, i, 'closed'), closed.message));
+    const created = parseDate(cellOf(table, i, 'created'), ctx);
     const sourceText = textOf(cellOf(table, i, 'source')).toLowerCase();
     const source = sourceText === '' ? 'manual' : SOURCES.find((s) => s === sourceText);
     if (!source) {
@@ -92,33 +108,73 @@ export function readTasks(grid: Grid, ctx: DateContext, options: ReadOptions = {
       stage: textOf(cellOf(table, i, 'stage')),
       source,
       key,
+      created: created.ok ? created.value : null,
+      closed: closed.ok && closed.value !== null ? Math.floor(closed.value / DAY_MS) : null,
     });
   }
   return { table, tasks, keys, problems };
 }
 
 /**
- * What makes a task unique: the deal, the stage, the day the deal entered it,
- * and the task. Moving away and back is a new stay with new tasks; a rerun of
- * the same check is not.
+ * What makes a task unique: the deal, the stay (the stage and the day the
+ * deal entered it) and the task. Moving away and back is a new stay with new
+ * tasks; a rerun of the same check is not.
+ *
+ * A deal can enter the same stage twice in one day (back, then lost, then
+ * reopened): the second stay that day is `#2`, the third `#3`, so its keys
+ * never collide with the first's, and the first stay of a day keeps the plain
+ * date every key had before (a sheet's existing keys still name their stays).
  *
  * @example
  * taskKey('D-7', 'Demo', localOf(2023, 11, 8) / DAY_MS, 'Send deck') // → 'D-7|Demo|2023-11-08|Send deck'
+ * taskKey('D-7', 'Demo', localOf(2023, 11, 8) / DAY_MS, 'Send deck', 2) // → 'D-7|Demo|2023-11-08#2|Send deck'
  */
-export function taskKey(dealId: string, stage: string, enteredDay: DayNumber, task: string): string {
-  return `${dealId}|${stage}|${isoDate(enteredDay)}|${task}`;
+export function taskKey(
+  dealId: string,
+  stage: string,
+  enteredDay: DayNumber,
+  task: string,
+  ordinal = 1,
+): string {
+  return `${dealId}|${stage}|${isoDate(enteredDay)}${ordinal > 1 ? `#${ordinal}` : ''}|${task}`;
+}
+
+/** The stay a task key names: the day it began (`YYYY-MM-DD`) and which stay of that day it was. */
+export interface KeyStay {
+  readonly day: string;
+  readonly ordinal: number;
+}
+
+const STAY_PART = /^(\d{4}-\d{2}-\d{2})(?:#(\d+))?\|/;
+
+/**
+ * The stay a key written by `taskKey` names, for that deal and stage; `null`
+ * for a key of another deal or stage, or one typed by hand.
+ *
+ * @example
+ * keyStay('D-7|Demo|2023-11-08#2|Send deck', 'D-7', 'Demo') // → { day: '2023-11-08', ordinal: 2 }
+ * keyStay('D-7|Demo|2023-11-08|stale', 'D-7', 'Demo') // → { day: '2023-11-08', ordinal: 1 }
+ * keyStay('D-7|Demo|2023-11-08|Send deck', 'D-7', 'Trial') // → null
+ */
+export function keyStay(key: string, dealId: string, stage: string): KeyStay | null {
+  const prefix = `${dealId}|${stage}|`;
+  if (!key.startsWith(prefix)) return null;
+  const m = STAY_PART.exec(key.slice(prefix.length));
+  return m ? { day: m[1] as string, ordinal: m[2] ? Number(m[2]) : 1 } : null;
 }
 
 export const STALE_KEY_SUFFIX = 'stale';
 
 /**
  * The tasks a deal gets on entering `stage`: one Required task per exit
- * criterion, one plain task per entry task (due `(+Nd)` after entry).
+ * criterion, one plain task per entry task (due `(+Nd)` after entry), keyed
+ * by the stay (`ordinal`: which stay of that day, see taskKey).
  */
 export function stageEntryTasks(
   deal: { id: string; owner: string },
   stage: Stage,
   enteredDay: DayNumber,
+  ordinal = 1,
 ): PlannedTask[] {
   const exit = stage.exitCriteria.map((task) => ({
     dealId: deal.id,
@@ -128,7 +184,7 @@ export function stageEntryTasks(
     source: 'exit' as const,
     required: true,
     stage: stage.name,
-    key: taskKey(deal.id, stage.name, enteredDay, task),
+    key: taskKey(deal.id, stage.name, enteredDay, task, ordinal),
   }));
   const entry = stage.entryTasks.map((t) => ({
     dealId: deal.id,
@@ -138,7 +194,7 @@ export function stageEntryTasks(
     source: 'entry' as const,
     required: false,
     stage: stage.name,
-    key: taskKey(deal.id, stage.name, enteredDay, t.title),
+    key: taskKey(deal.id, stage.name, enteredDay, t.title, ordinal),
   }));
   return [...exit, ...entry];
 }
@@ -162,6 +218,18 @@ export function staleReviewTasks(
       stage: s.deal.stage.name,
       key: taskKey(s.deal.id, s.deal.stage.name, s.enteredDay, STALE_KEY_SUFFIX),
     }));
+}
+
+/**
+ * A task still to do: not Done and not Closed (a Closed one belonged to a stay that has ended).
+ *
+ * @example
+ * isOpenTask({ done: false, closed: null }) // → true
+ * isOpenTask({ done: false, closed: localOf(2023, 11, 15) / DAY_MS }) // → false
+ * isOpenTask({ done: true, closed: null }) // → false
+ */
+export function isOpenTask(task: Pick<TaskRow, 'done' | 'closed'>): boolean {
+  return !task.done && task.closed === null;
 }
 
 /** The planned tasks whose keys are not taken yet (by the sheet or earlier in the list). */

@@ -58,8 +58,10 @@ describe('stages typed into the Deals sheet', () => {
       ['D-2023-017', '온보딩 교육 중', '실주', 'minjun.kim@example.com'],
       ['D-2023-019', '제품 살펴보는 중', '실주', 'minjun.kim@example.com'],
     ]);
-    // Stage entered: two runs (rows 18 and 20, row 19 untouched); history: one append; lost has no tasks.
-    expect(standIn.calls.byMethod()['Range.setValues']).toBe(3);
+    // Stage entered: two runs (rows 18 and 20, row 19 untouched); history: one append; lost has no
+    // tasks; Closed: one write for D-2023-017's two open tasks of the stay it left (Tasks rows 3 and 7;
+    // D-2023-019 has no tasks).
+    expect(standIn.calls.byMethod()['Range.setValues']).toBe(4);
     expect(cellOf(standIn, 'Deals', first + 1, '단계 진입일')).toEqual(untouched);
   });
 

@@ -146,8 +146,11 @@ describe('moving a deal', () => {
     ]);
     // The (+3d) task is due three days after entry.
     expect(added[3]?.[3]).toEqual(new Date('2023-11-17T15:00:00.000Z'));
-    // Stage, Stage entered, and history and tasks each one append.
-    expect(standIn.calls.byMethod()['Range.setValues']).toBeLessThanOrEqual(4);
+    // Stage, Stage entered, history and tasks each one append, and one write of the Closed dates of
+    // the stay left (its one open task, 교육 만족도 확인, row 7; the sample's Tasks has no 종료 column
+    // yet, so that same write puts its header in L1).
+    expect(standIn.calls.byMethod()['Range.setValues']).toBeLessThanOrEqual(5);
+    expect(cellOf(standIn, 'Tasks', 7, '종료')).toEqual(new Date('2023-11-14T15:00:00.000Z'));
     expect(result.state?.deal?.stage).toBe('계약/견적 전달 받음');
     expect(result.state?.checklist.every((c) => !c.done)).toBe(true);
   });

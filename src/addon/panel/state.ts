@@ -4,6 +4,7 @@ import { weightedAmount } from '../../engine/forecast';
 import { enteredDayOf } from '../../engine/health';
 import { type ExitCheck, exitCheck, moveKind } from '../../engine/moves';
 import type { Pipeline, Stage } from '../../engine/stages';
+import { isOpenTask } from '../../engine/tasks';
 import { cellTexts } from '../../engine/texts';
 import { sameStage, textOf } from '../../engine/values';
 import { isoDate } from '../../engine/zone';
@@ -94,13 +95,15 @@ function panelDeal(session: PipelineSession, deal: Deal): PanelDeal {
   };
 }
 
-/** The deal's other open tasks: not Done, and not a Required task of the stay the checklist shows. */
+/** The deal's other open tasks: neither Done nor Closed, and not a Required task of the stay the checklist shows. */
 function openTasks(session: PipelineSession, deal: Deal): PanelTask[] {
   if (deal.id === '') return [];
   return session.tasks.tasks
     .filter(
       (task) =>
-        task.dealId === deal.id && !task.done && !(task.required && sameStage(task.stage, deal.stage.name)),
+        task.dealId === deal.id &&
+        isOpenTask(task) &&
+        !(task.required && sameStage(task.stage, deal.stage.name)),
     )
     .map((task) => ({
       key: task.key,

@@ -1,13 +1,15 @@
 import type { Cell } from '../../engine/cells';
+import { parseDate } from '../../engine/dates';
 import { planStageChange } from '../../engine/moves';
 import type { Stage } from '../../engine/stages';
-import { newTasks, type PlannedTask } from '../../engine/tasks';
-import { textOf } from '../../engine/values';
+import { planTaskLifecycle, type StayChange } from '../../engine/task-lifecycle';
+import type { PlannedTask } from '../../engine/tasks';
+import { sameStage, textOf } from '../../engine/values';
 import { DAY_MS, type DayNumber } from '../../engine/zone';
 import { rowLayout } from '../sheets/row-layout';
 import { appendRows, writeColumnCells } from '../sheets/sheets-io';
 import { logSheets, type PipelineSession } from './session';
-import { appendTasks } from './task-append';
+import { appendTasks, writeClosed } from './task-append';
 
 /** One deal entering a stage: from the panel, a typed edit, or a change logged late. */
 export interface StageChangeRequest {
@@ -21,7 +23,7 @@ export interface StageChangeRequest {
   readonly note: string;
   /** The history row's When; default the session's now. */
   readonly when?: Date;
-  /** The first day of the new stay: task due dates and keys, and Stage entered. Default today. */
+  /** The first day of the new stay: task due dates and keys, Stage entered, and the old stay's Closed. Default today. */
   readonly enteredDay?: DayNumber;
   /** Write Stage entered (default true). False when the row already says when it entered. */
   readonly writeEntered?: boolean;
@@ -33,10 +35,12 @@ export interface StageChangeRequest {
 
 /**
  * Writes stage changes: Stage (for panel moves), Stage entered, a cleared
- * Health, one Stage history row each, and the new stages' entry and
- * exit-criteria tasks, never one whose key already exists. Everything is
- * planned before the first write, so a bad plan writes nothing; history and
- * tasks are one append call each.
+ * Health, one Stage history row each, the Closed date of every open task of
+ * the stays left, and the new stays' entry and exit-criteria tasks (keys
+ * never reused, criteria Done in the deal's previous stay there carried
+ * over: planTaskLifecycle decides, from the Tasks grid the session holds).
+ * Everything is planned before the first write, so a bad plan writes
+ * nothing; history, Closed dates and tasks are one write call each.
  */
 export function applyStageChanges(
   session: PipelineSession,
@@ -47,15 +51,15 @@ export function applyStageChanges(
   const dealsTable = session.deals.table;
 
   const layout = rowLayout(session.historyTable);
-  const rows: Cell[][] = [];
-  const planned: PlannedTask[] = [];
-  for (const c of changes) {
-    const day = c.enteredDay ?? today;
-    const plan = planStageChange({ id: c.dealId, owner: c.owner }, c.from, c.to, day, c.by, c.note);
-    rows.push(layout.row({ when: c.when ?? now, ...plan.history }));
-    if (c.withTasks !== false) for (const task of plan.tasks) planned.push(task);
-  }
-  const tasks = newTasks(planned, session.tasks.keys);
+  const rows: Cell[][] = changes.map((c) => {
+    const plan = planStageChange({ id: c.dealId, owner: c.owner }, c.from, c.to, c.by, c.note);
+    return layout.row({ when: c.when ?? now, ...plan.history });
+  });
+  const taskPlan = planTaskLifecycle(
+    session.tasks.tasks,
+    session.tasks.keys,
+    changes.map((c) => stayChange(session, c)),
+  );
 
   const sheet = session.dealsSheet.sheet;
   const stageColumn = dealsTable.columns.stage as number;
@@ -83,7 +87,46 @@ export function applyStageChanges(
 
   const logs = logSheets(session);
   appendRows(logs.history.sheet, layout.firstColumn, rows);
-  appendTasks(logs.tasks.sheet, logs.tasks.grid, tasks, session);
+  const tasks = [...taskPlan.add];
+  const anyClosed = taskPlan.close.size > 0 || tasks.some((t) => t.closed !== undefined);
+  const tasksGrid = session.tasksSheet
+    ? writeClosed(logs.tasks.sheet, logs.tasks.grid, session.tasks.table, taskPlan.close, zone, anyClosed)
+    : logs.tasks.grid;
+  appendTasks(logs.tasks.sheet, tasksGrid, tasks, session);
   session.store.save();
   return { tasks };
+}
+
+/**
+ * A change as the task plan needs it: the stay left began on the day the
+ * row's Stage entered said before the move, and on the day of the deal's
+ * latest history row into that stage (the two differ only when a person
+ * edited one of them). Both come from the grids the session holds.
+ */
+function stayChange(session: PipelineSession, c: StageChangeRequest): StayChange {
+  const day = c.enteredDay ?? session.today;
+  const base = {
+    dealId: c.dealId,
+    owner: c.owner,
+    from: c.from,
+    to: c.to,
+    day,
+    withTasks: c.withTasks !== false,
+  };
+  if (c.from === '') return { ...base, fromEntered: [] };
+  const days = new Set<DayNumber>();
+  const column = session.deals.table.columns.stageEntered;
+  if (column !== undefined) {
+    const cell = parseDate(session.dealsSheet.grid[c.gridRow]?.[column] ?? '', session.ctx);
+    if (cell.ok && cell.value !== null) days.add(Math.floor(cell.value / DAY_MS));
+  }
+  const history = c.dealId === '' ? undefined : session.history().get(c.dealId);
+  for (let i = (history?.length ?? 0) - 1; i >= 0; i--) {
+    const row = history?.[i];
+    if (row && sameStage(row.to.name, c.from)) {
+      days.add(Math.floor(row.when / DAY_MS));
+      break;
+    }
+  }
+  return { ...base, fromEntered: [...days] };
 }
