@@ -47,6 +47,8 @@ interface Controls {
   runDaily: HTMLInputElement;
   hour: HTMLSelectElement;
   language: HTMLSelectElement;
+  /** Kept as loaded until the dialog edits them. */
+  lostReasons: string[];
 }
 
 function controls(s: Strings, state: SettingsStateWire): Controls {
@@ -79,7 +81,7 @@ function controls(s: Strings, state: SettingsStateWire): Controls {
     option.selected = value === settings.languageChoice;
     language.appendChild(option);
   }
-  return { notifications, email, runDaily, hour, language };
+  return { notifications, email, runDaily, hour, language, lostReasons: settings.lostReasons ?? [] };
 }
 
 function requestOf(c: Controls, takeOver: boolean): SettingsSaveRequest {
@@ -88,6 +90,7 @@ function requestOf(c: Controls, takeOver: boolean): SettingsSaveRequest {
     managerEmail: c.email.value,
     dailyHour: Number(c.hour.value),
     languageChoice: c.language.value as SettingsWire['languageChoice'],
+    lostReasons: c.lostReasons,
     dailyChecksOn: c.runDaily.checked || takeOver,
     ...(takeOver ? { takeOver: true } : {}),
   };

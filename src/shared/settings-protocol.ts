@@ -13,6 +13,11 @@ export interface Settings {
   dailyHour: number;
   /** `auto` follows the spreadsheet's locale. */
   languageChoice: LanguageChoice;
+  /**
+   * The reasons a lost deal is picked from (SPEC §4), in order; empty = the
+   * defaults in the spreadsheet's language (가격 · 경쟁사 선택 · … / Price · …).
+   */
+  lostReasons: string[];
 }
 
 /** What the settings dialog saves: the settings, whether the daily check should run, and an explicit take-over. */

@@ -99,6 +99,7 @@ export const DEFAULT_SETTINGS: Settings = {
   managerEmail: '',
   dailyHour: 7,
   languageChoice: 'auto',
+  lostReasons: [],
 };
 
 /** Saves settings the way the Settings dialog does. */

@@ -28,6 +28,9 @@ const EN = {
   tooManyManagers: (count: number, max: number) => `At most ${max} manager emails (${count} given).`,
   notAnEmail: (address: string) => `'${address}' is not an email address.`,
   languageChoice: 'Language must be auto, ko or en.',
+  lostReasonsText: 'Lost reasons must be a list of text.',
+  lostReasonTooLong: (max: number) => `A lost reason is at most ${max} characters.`,
+  tooManyLostReasons: (count: number, max: number) => `At most ${max} lost reasons (${count} given).`,
 };
 
 export type Messages = typeof EN;
@@ -53,6 +56,9 @@ const KO: Messages = {
   tooManyManagers: (count, max) => `관리자 이메일은 ${max}개까지입니다 (${count}개 입력).`,
   notAnEmail: (address) => `'${address}'은(는) 이메일 주소가 아닙니다.`,
   languageChoice: '언어는 auto, ko, en 중 하나여야 합니다.',
+  lostReasonsText: '실주 사유는 글자 목록이어야 합니다.',
+  lostReasonTooLong: (max) => `실주 사유는 ${max}자까지입니다.`,
+  tooManyLostReasons: (count, max) => `실주 사유는 ${max}개까지입니다 (${count}개 입력).`,
 };
 
 export function messages(language: Language): Messages {

@@ -12,7 +12,22 @@ export const DEFAULT_SETTINGS: Settings = {
   managerEmail: '',
   dailyHour: 7,
   languageChoice: 'auto',
+  lostReasons: [],
 };
+
+/** SPEC §4: the lost reasons a team starts with, until it sets its own. */
+export const DEFAULT_LOST_REASONS: Readonly<Record<Language, readonly string[]>> = {
+  ko: ['가격', '경쟁사 선택', '예산 없음', '시기', '응답 없음', '기타'],
+  en: ['Price', 'Chose a competitor', 'No budget', 'Timing', 'No response', 'Other'],
+};
+/** A picklist, not a database: a reason is a few words, and a list past 30 is not picked from. */
+export const MAX_LOST_REASONS = 30;
+const MAX_LOST_REASON_CHARS = 80;
+
+/** The lost reasons to pick from: the team's, else the defaults in `language`. */
+export function lostReasonsOf(settings: Settings, language: Language): string[] {
+  return settings.lostReasons.length > 0 ? [...settings.lostReasons] : [...DEFAULT_LOST_REASONS[language]];
+}
 
 /** More than this many managers is a mailing list's job; the cap also keeps the setting far below 9 KB. */
 export const MAX_MANAGERS = 20;
@@ -94,5 +109,25 @@ export function validateSettings(input: unknown, language: Language = 'en'): Set
     managerEmail: addresses.join(', '),
     dailyHour: hour,
     languageChoice: choice,
+    lostReasons: validLostReasons(o.lostReasons, language),
   };
+}
+
+/** Trimmed, each once (case ignored), in the order given; blank lines dropped. Absent = the defaults. */
+function validLostReasons(input: unknown, language: Language): string[] {
+  const m = messages(language);
+  if (input === undefined) return [];
+  if (!Array.isArray(input) || input.some((r) => typeof r !== 'string')) throw new Error(m.lostReasonsText);
+  const seen = new Set<string>();
+  const reasons: string[] = [];
+  for (const raw of input as string[]) {
+    const reason = raw.trim().replace(/\s+/g, ' ');
+    if (reason === '' || seen.has(reason.toLowerCase())) continue;
+    if (reason.length > MAX_LOST_REASON_CHARS) throw new Error(m.lostReasonTooLong(MAX_LOST_REASON_CHARS));
+    seen.add(reason.toLowerCase());
+    reasons.push(reason);
+  }
+  if (reasons.length > MAX_LOST_REASONS)
+    throw new Error(m.tooManyLostReasons(reasons.length, MAX_LOST_REASONS));
+  return reasons;
 }
