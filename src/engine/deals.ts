@@ -36,6 +36,8 @@ export interface Deal {
   readonly pipeline: string;
   readonly stageEntered: LocalTime | null;
   readonly expectedClose: DayNumber | null;
+  /** Where the stages' entry emails go (Contact email); `''` when none. */
+  readonly contactEmail: string;
   readonly health: string;
   /** The row as read, for Required fields that name any column. */
   readonly cells: readonly Cell[];
@@ -177,6 +179,7 @@ class DealRowReader {
       stageEntered,
       expectedClose: close,
       health: this.text(row, 'health'),
+      contactEmail: this.text(row, 'contactEmail'),
       cells: row,
     };
   }

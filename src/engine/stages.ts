@@ -1,5 +1,6 @@
 import type { Cell, Grid } from './cells';
 import type { Parsed } from './dates';
+import { type EmailTemplate, parseEmailTemplate } from './entry-email';
 import { isPercentColumn, readProbability } from './probabilities';
 import type { Problem } from './problems';
 import { PipelineError, quoted, shortText } from './problems';
@@ -31,6 +32,8 @@ export interface Stage {
   readonly exitCriteria: readonly string[];
   readonly entryTasks: readonly EntryTask[];
   readonly requiredFields: readonly string[];
+  /** The email drafted for the deal's contact when it enters the stage (Entry email); `null` for none. */
+  readonly entryEmail: EmailTemplate | null;
   /** Row in the Stages sheet. */
   readonly row: number;
 }
@@ -131,6 +134,7 @@ export function readPipeline(grid: Grid, options: ReadOptions = {}): Pipeline {
         .split(/[,，、\n]/)
         .map((s) => s.trim())
         .filter((s) => s !== ''),
+      entryEmail: parseEmailTemplate(textOf(cellOf(table, i, 'entryEmail'))),
       row: sheetRow(table, i),
     });
   }

@@ -1,5 +1,6 @@
 import type { Grid } from './cells';
 import { type DateContext, parseDate } from './dates';
+import { emailTaskTitle } from './entry-email';
 import type { StaleDeal } from './health';
 import type { Problem } from './problems';
 import { problemAt } from './row-problems';
@@ -196,7 +197,22 @@ export function stageEntryTasks(
     stage: stage.name,
     key: taskKey(deal.id, stage.name, enteredDay, t.title, ordinal),
   }));
-  return [...exit, ...entry];
+  // An entry email is an entry task too: the owner sees it in Tasks, and the panel drafts and sends it.
+  const email = stage.entryEmail
+    ? [
+        {
+          dealId: deal.id,
+          task: emailTaskTitle(stage.entryEmail),
+          due: enteredDay,
+          owner: deal.owner,
+          source: 'entry' as const,
+          required: false,
+          stage: stage.name,
+          key: taskKey(deal.id, stage.name, enteredDay, emailTaskTitle(stage.entryEmail), ordinal),
+        },
+      ]
+    : [];
+  return [...exit, ...entry, ...email];
 }
 
 /** One review task per stale stay, due today, for the deal's owner. */
