@@ -14,7 +14,16 @@ import {
 } from './harness';
 
 const KO_HEADERS = {
-  Stages: ['단계', '수주 성공 확률', '정체 기준일', '결과', '완료 조건', '자동 생성 할일', '필수 항목'],
+  Stages: [
+    '단계',
+    '수주 성공 확률',
+    '정체 기준일',
+    '결과',
+    '완료 조건',
+    '자동 생성 할일',
+    '필수 항목',
+    '진입 메일',
+  ],
   Deals: [
     '딜 ID',
     '딜 이름',
@@ -52,6 +61,7 @@ const EN_HEADERS = {
     'Exit criteria',
     'Entry tasks',
     'Required fields',
+    'Entry email',
   ],
   Deals: [
     'Deal ID',
@@ -114,6 +124,19 @@ describe.each([
   ['ko_KR', KO_HEADERS, KO_STAGES],
   ['en_US', EN_HEADERS, EN_STAGES],
 ] as const)('setup on an empty %s spreadsheet', (locale, headers, stages) => {
+  test('pre-fills one Entry email, on the demo stage: the subject line, then the body with placeholders', () => {
+    const { standIn } = setUp(locale);
+    const grid = standIn.values('Stages');
+    const column = (grid[0] as string[]).indexOf(locale === 'ko_KR' ? '진입 메일' : 'Entry email');
+    const emails = grid.slice(1).map((r) => String(r[column] ?? ''));
+    expect(emails.filter((e) => e !== '')).toHaveLength(1);
+    const demo = emails[1] as string;
+    expect(demo.split('\n')[0]).toBe(
+      locale === 'ko_KR' ? '{deal} 데모 계정 안내' : 'Your {deal} trial account',
+    );
+    expect(demo).toContain('{owner}');
+  });
+
   test('creates the four sheets with their headers, frozen and bold', () => {
     const { standIn } = setUp(locale);
     expect(standIn.spreadsheet.getSheets().map((s) => s.getName())).toEqual([

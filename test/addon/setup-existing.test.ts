@@ -27,7 +27,7 @@ const WORDS = {
     stageNames: ['미팅 약속 완료', '제품 살펴보는 중', '계약/견적 전달 받음', '수주', '실주'],
     added: {
       deals: ['고객사', '단계 진입일', '수주 예정일', '파이프라인 점검'],
-      stages: ['결과', '완료 조건', '자동 생성 할일', '필수 항목'],
+      stages: ['결과', '완료 조건', '자동 생성 할일', '필수 항목', '진입 메일'],
     },
     won: '수주',
     lost: '실주',
@@ -38,7 +38,7 @@ const WORDS = {
     stageNames: ['Meeting booked', 'Evaluating', 'Quote received', 'Won', 'Lost'],
     added: {
       deals: ['Company', 'Stage entered', 'Expected close', 'Pipeline health'],
-      stages: ['Outcome', 'Exit criteria', 'Entry tasks', 'Required fields'],
+      stages: ['Outcome', 'Exit criteria', 'Entry tasks', 'Required fields', 'Entry email'],
     },
     won: 'won',
     lost: 'lost',

@@ -4,9 +4,29 @@ import type { Language } from '../../engine/table';
  * The buyer-centric pipeline setup pre-fills: every stage is a fact about
  * what the buyer did, verifiable, with its exit criteria and entry tasks.
  * Columns: Stage, Win probability, Stale after (days), Outcome, Exit criteria,
- * Entry tasks, Required fields.
+ * Entry tasks, Required fields, Entry email (subject line, then the body; the
+ * deal panel drafts it for the deal's contact and sends it on one click).
  */
-type StageRow = [string, number, number | '', string, string, string, string];
+type StageRow = [string, number, number | '', string, string, string, string, string?];
+
+// The seed pipeline's "데모 준비와 함께 필요한 이메일 고객에게 자동 발송": the demo stage emails the buyer.
+const KO_DEMO_EMAIL = [
+  '{deal} 데모 계정 안내',
+  '{company} 담당자님, 안녕하세요.',
+  '',
+  '요청하신 데모 환경을 준비했습니다. 핵심 기능을 직접 써 보시고, 궁금한 점은 언제든 회신 주세요.',
+  '',
+  '{owner} 드림',
+].join('\n');
+const EN_DEMO_EMAIL = [
+  'Your {deal} trial account',
+  'Hello {company} team,',
+  '',
+  'Your trial environment is ready. Try the core features yourself, and reply with any question.',
+  '',
+  'Best regards,',
+  '{owner}',
+].join('\n');
 
 const KO: StageRow[] = [
   [
@@ -26,6 +46,7 @@ const KO: StageRow[] = [
     '고객이 데모 환경에서 핵심 기능 직접 사용\n도입 검토 담당자 지정',
     '데모 계정 발급\n사용 현황 점검 콜 (+7d)',
     '금액',
+    KO_DEMO_EMAIL,
   ],
   [
     '온보딩 교육 중',
@@ -67,6 +88,7 @@ const EN: StageRow[] = [
     'Buyer used the core features in a trial account\nBuyer named an evaluation lead',
     'Create trial account\nCheck-in call on trial usage (+7d)',
     'Amount',
+    EN_DEMO_EMAIL,
   ],
   [
     'Onboarding training',
@@ -91,7 +113,10 @@ const EN: StageRow[] = [
 ];
 
 export function defaultStages(language: Language): StageRow[] {
-  return (language === 'ko' ? KO : EN).map((row) => [...row] as StageRow);
+  return (language === 'ko' ? KO : EN).map((row): StageRow => {
+    const [stage, probability, stale, outcome, exit, entry, required, email] = row;
+    return [stage, probability, stale, outcome, exit, entry, required, email ?? ''];
+  });
 }
 
 /** Words for outcomes written into a sheet, in that sheet's language. */

@@ -19,7 +19,16 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  * optional columns (a deal's own probability, status, currency…) are the team's choice.
  */
 const SETUP_COLUMNS: { [T in PipelineTable]: readonly (keyof (typeof SCHEMAS)[T]['columns'])[] } = {
-  Stages: ['stage', 'probability', 'staleAfter', 'outcome', 'exitCriteria', 'entryTasks', 'requiredFields'],
+  Stages: [
+    'stage',
+    'probability',
+    'staleAfter',
+    'outcome',
+    'exitCriteria',
+    'entryTasks',
+    'requiredFields',
+    'entryEmail',
+  ],
   Deals: ['dealId', 'deal', 'company', 'owner', 'amount', 'stage', 'stageEntered', 'expectedClose'],
   'Stage history': Object.keys(HISTORY.columns) as (keyof typeof HISTORY.columns)[],
   Tasks: [
