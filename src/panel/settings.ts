@@ -1,13 +1,23 @@
 import type {
-  RunLog as RunLogWire,
   SettingsSaveRequest,
   SettingsState as SettingsStateWire,
   Settings as SettingsWire,
 } from '../shared/settings-protocol';
 import { el, replaceChildren } from './dom';
-import { formatInstant } from './format';
 import { guessLanguage, type Strings, strings } from './i18n';
 import { call, messageOf } from './server';
+import {
+  type Choices,
+  idleChoices,
+  idleText,
+  lostReasonsField,
+  lostReasonsToSave,
+  showWarnings,
+  type WarningSlot,
+  warningSlot,
+} from './settings-choices';
+import { type SettingsStrings, settingsStrings } from './settings-i18n';
+import { lastRun } from './settings-last-run';
 
 /**
  * The settings dialog: the team's notification and schedule settings, and
@@ -18,7 +28,7 @@ const content = document.getElementById('content') as HTMLElement;
 
 let current: SettingsStateWire | null = null;
 let busy = false;
-let flash: { kind: 'ok' | 'error'; message: string } | null = null;
+let flash: { kind: 'ok' | 'warn' | 'error'; message: string } | null = null;
 // What the user submitted, kept when the server refuses it so nothing typed is lost.
 let draft: SettingsSaveRequest | null = null;
 
@@ -26,18 +36,25 @@ function t(): Strings {
   return strings(current?.language ?? guessLanguage());
 }
 
+function ts(): SettingsStrings {
+  return settingsStrings(current?.language ?? guessLanguage());
+}
+
 function render(): void {
   const s = t();
   document.documentElement.lang = current?.language ?? guessLanguage();
+  // The host's title bar names the dialog visually; the page still needs its own h1 (axe page-has-heading-one).
+  const heading = el('h1', { class: 'visually-hidden' }, s.settings);
   if (!current) {
     replaceChildren(content, [
+      heading,
       flash
         ? el('div', { class: 'flash error', role: 'alert' }, flash.message)
         : el('p', { class: 'settings muted' }, s.loading),
     ]);
     return;
   }
-  replaceChildren(content, [form(s, current)]);
+  replaceChildren(content, [heading, form(s, current)]);
 }
 
 /** The dialog's inputs, filled from what the user typed last (a refused save) or the stored settings. */
@@ -47,8 +64,10 @@ interface Controls {
   runDaily: HTMLInputElement;
   hour: HTMLSelectElement;
   language: HTMLSelectElement;
-  /** Kept as loaded until the dialog edits them. */
-  lostReasons: string[];
+  lostReasons: HTMLTextAreaElement;
+  lostReasonsField: HTMLElement;
+  /** The warnings next to choices that do nothing, kept up to date as the user changes them. */
+  warnings: WarningSlot[];
 }
 
 function controls(s: Strings, state: SettingsStateWire): Controls {
@@ -81,7 +100,35 @@ function controls(s: Strings, state: SettingsStateWire): Controls {
     option.selected = value === settings.languageChoice;
     language.appendChild(option);
   }
-  return { notifications, email, runDaily, hour, language, lostReasons: settings.lostReasons ?? [] };
+  const lost = lostReasonsField(ts(), settings.lostReasons ?? [], state.defaultLostReasons);
+  const warnings = [
+    warningSlot('warn-no-checks', notifications, runDaily),
+    warningSlot('warn-managers', email, notifications),
+    warningSlot('warn-hour', hour, runDaily),
+  ];
+  const c: Controls = {
+    notifications,
+    email,
+    runDaily,
+    hour,
+    language,
+    lostReasons: lost.box,
+    lostReasonsField: lost.field,
+    warnings,
+  };
+  const refresh = () => showWarnings(ts(), warnings, choicesOf(c));
+  for (const control of [notifications, runDaily]) control.addEventListener('change', refresh);
+  email.addEventListener('input', refresh);
+  refresh();
+  return c;
+}
+
+function choicesOf(c: Controls): Choices {
+  return {
+    notifications: c.notifications.checked,
+    dailyChecksOn: c.runDaily.checked,
+    managerEmail: c.email.value,
+  };
 }
 
 function requestOf(c: Controls, takeOver: boolean): SettingsSaveRequest {
@@ -90,7 +137,7 @@ function requestOf(c: Controls, takeOver: boolean): SettingsSaveRequest {
     managerEmail: c.email.value,
     dailyHour: Number(c.hour.value),
     languageChoice: c.language.value as SettingsWire['languageChoice'],
-    lostReasons: c.lostReasons,
+    lostReasons: lostReasonsToSave(c.lostReasons.value, current?.defaultLostReasons ?? []),
     dailyChecksOn: c.runDaily.checked || takeOver,
     ...(takeOver ? { takeOver: true } : {}),
   };
@@ -101,27 +148,32 @@ function scheduleRows(s: Strings, state: SettingsStateWire, c: Controls): (HTMLE
   const run = state.dailyRun;
   const takeOver = run && !run.mine ? el('button', { type: 'button', id: 'take-over' }, s.takeOver) : null;
   takeOver?.addEventListener('click', () => void save(requestOf(c, true)));
-  const notifications = (draft ?? state.settings).notifications;
-  const warnNoChecks = notifications && !(draft?.dailyChecksOn ?? state.dailyChecksOn);
+  const [noChecks, , hourUnused] = c.warnings;
   return [
     el(
       'div',
       { class: 'row' },
       el('label', { class: 'check', for: 'daily-checks' }, c.runDaily, el('span', {}, s.runDaily)),
     ),
-    el('div', { class: 'row' }, el('label', { for: 'daily-hour' }, s.dailyHour(state.timeZone)), c.hour),
+    noChecks?.region ?? null,
+    el(
+      'div',
+      { class: 'row' },
+      el('label', { for: 'daily-hour' }, s.dailyHour(state.timeZone)),
+      c.hour,
+      el('p', { class: 'hint', id: 'zone-hint' }, ts().checksTimeZone(state.timeZone)),
+    ),
+    hourUnused?.region ?? null,
     run
       ? el(
           'p',
           { class: 'muted', id: 'daily-owner' },
-          s.runsFrom(run.owner, s.hour(run.hour), run.mine),
+          // The zone beside the hour: the owner's account may be set to another zone than the spreadsheet.
+          s.runsFrom(run.owner, `${s.hour(run.hour)} (${run.timeZone})`, run.mine),
           run.mine ? null : ` ${s.takeOverHint}`,
         )
       : null,
     takeOver ? el('div', { class: 'row' }, takeOver) : null,
-    warnNoChecks
-      ? el('p', { class: 'flash warn', role: 'status', id: 'warn-no-checks' }, s.digestsWithoutChecks)
-      : null,
   ];
 }
 
@@ -150,7 +202,9 @@ function form(s: Strings, state: SettingsStateWire): HTMLFormElement {
       el('label', { class: 'check', for: 'notifications' }, c.notifications, el('span', {}, s.notifications)),
     ),
     el('div', { class: 'row' }, el('label', { for: 'manager-email' }, s.managerEmail), c.email),
+    c.warnings[1]?.region,
     ...scheduleRows(s, state, c),
+    c.lostReasonsField,
     state.settingsProblem
       ? el('p', { class: 'flash error', role: 'alert', id: 'settings-problem' }, state.settingsProblem)
       : null,
@@ -169,47 +223,9 @@ function form(s: Strings, state: SettingsStateWire): HTMLFormElement {
     void save(requestOf(c, false));
   });
   if (busy)
-    for (const control of node.querySelectorAll<HTMLInputElement>('input, select, button'))
+    for (const control of node.querySelectorAll<HTMLInputElement>('input, select, textarea, button'))
       control.disabled = true;
   return node;
-}
-
-/** Whether the daily check is scheduled, and what its last run did. */
-function lastRun(s: Strings, state: SettingsStateWire): HTMLElement {
-  const log: RunLogWire | null = state.lastRun;
-  const tag = state.language === 'ko' ? 'ko-KR' : 'en-US';
-  const rows: [string, Node | string][] = [[s.dailyChecks, state.dailyChecksOn ? s.checksOn : s.checksOff]];
-  if (!log && state.lastRunProblem)
-    rows.push([s.lastRun, el('span', { class: 'late', id: 'last-run-problem' }, state.lastRunProblem)]);
-  else if (!log) rows.push([s.lastRun, s.never]);
-  else {
-    rows.push([s.lastRun, `${formatInstant(log.at, tag)} (${s.trigger[log.trigger] ?? log.trigger})`]);
-    rows.push(['', el('span', { class: log.ok ? '' : 'late' }, log.ok ? s.runOk : s.runFailed)]);
-    const counts = s.counts({
-      deals: log.deals,
-      stale: log.stale,
-      overdue: log.overdue,
-      tasks: log.tasksCreated,
-      emails: log.emailsSent,
-    });
-    if (counts) rows.push(['', counts]);
-    if (log.emailsSkipped) rows.push(['', el('span', { class: 'late' }, s.emailsSkipped(log.emailsSkipped))]);
-    if (log.emailsFailed)
-      rows.push([
-        '',
-        el('span', { class: 'late' }, s.emailsFailed(log.emailsFailed, (log.emailFailures ?? []).join('; '))),
-      ]);
-    if (log.loggedLate) rows.push(['', s.loggedLate(log.loggedLate)]);
-    for (const warning of log.warnings ?? []) rows.push(['', el('span', { class: 'late' }, warning)]);
-    if (log.error) rows.push(['', el('span', { class: 'flash error' }, log.error)]);
-  }
-  if (state.mailQuota !== null) rows.push(['', s.mailQuota(state.mailQuota)]);
-  return el(
-    'section',
-    { class: 'card run', 'aria-labelledby': 'run-h' },
-    el('h2', { id: 'run-h' }, s.runSection),
-    el('dl', {}, ...rows.flatMap(([label, value]) => [el('dt', {}, label), el('dd', {}, value)])),
-  );
 }
 
 async function save(settings: SettingsSaveRequest): Promise<void> {
@@ -220,13 +236,30 @@ async function save(settings: SettingsSaveRequest): Promise<void> {
   try {
     current = await call('settingsSave', settings);
     draft = null;
-    flash = { kind: 'ok', message: t().saved };
+    flash = savedFlash(current);
   } catch (error) {
     flash = { kind: 'error', message: messageOf(error) };
   }
   busy = false;
   render();
   document.getElementById(flash?.kind === 'error' ? 'flash' : 'save')?.focus();
+}
+
+/**
+ * What a save did, from the server's answer (what is stored and scheduled
+ * now, not what was asked): the schedule, and every choice that does nothing.
+ */
+function savedFlash(state: SettingsStateWire): { kind: 'ok' | 'warn'; message: string } {
+  const s = ts();
+  const run = state.dailyRun;
+  const parts = [s.saved, run ? s.savedChecksOn(t().hour(run.hour), run.timeZone) : s.savedChecksOff];
+  const idle = idleChoices({
+    notifications: state.settings.notifications,
+    dailyChecksOn: state.dailyChecksOn,
+    managerEmail: state.settings.managerEmail,
+  }).filter((choice) => choice !== 'warn-hour'); // "The daily check is off." says it already
+  if (idle.length === 0) return { kind: 'ok', message: parts.join(' ') };
+  return { kind: 'warn', message: [...parts, s.savedButNote, ...idle.map((i) => idleText(s, i))].join(' ') };
 }
 
 async function load(): Promise<void> {

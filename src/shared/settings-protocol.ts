@@ -65,6 +65,8 @@ export interface DailyRunInfo {
 export interface SettingsState {
   settings: Settings;
   language: 'ko' | 'en';
+  /** The lost reasons used while `settings.lostReasons` is empty: SPEC §4's, in `language`. */
+  defaultLostReasons: string[];
   dailyChecksOn: boolean;
   /** Whose account the daily check runs from; `null` when it is off. */
   dailyRun: DailyRunInfo | null;

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { workbookFromCsvFolder } from '../support/csv-workbook';
 import { seoul } from '../support/seoul';
 import type { Cell } from '../support/standin';
-import { click, type Harness, openSpreadsheet } from './harness';
+import { click, type Harness, openSpreadsheet, saveSettings } from './harness';
 
 function koreanPipeline(): Harness {
   const h = openSpreadsheet({
@@ -48,10 +48,10 @@ describe('Build dashboard', () => {
     h.standIn.runMenuItem('대시보드 만들기');
 
     expect(h.standIn.spreadsheet.getActiveSheet().getName()).toBe('Dashboard');
-    // Deals has 10 columns (A:J), Stages 7 (A:G), Stage history 6 (A:F).
-    expect(formulaAt(h, 'A6')).toBe('=FORECAST_WEIGHTED(Deals!A:J, Stages!A:G)');
-    expect(formulaAt(h, 'H6')).toBe("=STAGE_CONVERSION('Stage history'!A:F, Stages!A:G)");
-    expect(formulaAt(h, 'B3')).toBe('=FORECAST_RANGE(Deals!A:J, Stages!A:G, B2)');
+    // Deals has 10 columns (A:J), Stages 8 (A:H: setup adds Entry email to the sample’s 7), Stage history 6 (A:F).
+    expect(formulaAt(h, 'A6')).toBe('=FORECAST_WEIGHTED(Deals!A:J, Stages!A:H)');
+    expect(formulaAt(h, 'H6')).toBe("=STAGE_CONVERSION('Stage history'!A:F, Stages!A:H)");
+    expect(formulaAt(h, 'B3')).toBe('=FORECAST_RANGE(Deals!A:J, Stages!A:H, B2)');
     expect(h.standIn.values('Dashboard')[1]?.slice(0, 2)).toEqual(['범위를 볼 월', '2023-11']);
     expect(h.standIn.values('Dashboard')[0]?.[0]).toBe('Sheets Pipeline 대시보드');
   });
@@ -120,7 +120,7 @@ describe('Build dashboard', () => {
     // The team adds a column to Deals; a rebuild reads it too.
     h.standIn.edit('Deals', 'K1', [['지역']]);
     click(h, 'buildDashboard');
-    expect(formulaAt(h, 'A6')).toBe('=FORECAST_WEIGHTED(Deals!A:K, Stages!A:G)');
+    expect(formulaAt(h, 'A6')).toBe('=FORECAST_WEIGHTED(Deals!A:K, Stages!A:H)');
     expect(h.standIn.charts('Dashboard')).toHaveLength(2);
   });
 
@@ -169,6 +169,111 @@ describe('Build dashboard', () => {
     expect(h.standIn.charts('Dashboard').map((c) => c.options.title)).toEqual([
       'Weighted forecast vs open pipeline',
       'Deals reaching each stage',
+    ]);
+  });
+
+  // Lost deals by reason: V5 title, V6 header, one line per reason from V7 (see lost-block.ts).
+  const lostBlock = (h: Harness, name = 'Dashboard') => {
+    const rows = h.standIn
+      .values(name)
+      .slice(5)
+      .map((r) => r.slice(21, 24));
+    return rows.slice(0, rows.findIndex((r) => r[0] === '') >>> 0);
+  };
+  const note = (h: Harness, row: number, text: string) =>
+    h.standIn.seed('Stage history', `F${row}`, { values: [[text]] });
+
+  test('lost deals by reason: counts and amounts from the Note of each lost deal’s row into 실주', () => {
+    const h = koreanPipeline();
+    // The sample's notes all start `실주 사유:`, which is no reason from Settings; give five of them the panel's form.
+    note(h, 17, '예산 없음: 내년 재검토'); // D-2023-004, 25,000,000
+    note(h, 32, '경쟁사 선택: 가격 우위'); // D-2023-002, 12,000,000
+    note(h, 127, '경쟁사 선택'); // D-2023-031, 45,000,000
+    note(h, 81, '시기 : 보류'); // D-2023-006, 36,000,000
+    note(h, 99, '가격 조건 불일치'); // D-2023-010, 30,000,000: 가격 without a colon is no reason
+    click(h, 'buildDashboard');
+
+    expect(h.standIn.values('Dashboard')[4]?.[21]).toBe(
+      '실주 사유별 딜 (2023-11-15 09:00 Asia/Seoul 기준; 대시보드를 다시 만들면 갱신)',
+    );
+    // 9 lost deals, 249,500,000 in all; no reason: 010 30M + 013 40M + 018 54M + 021 4.5M + 025 3M.
+    expect(lostBlock(h)).toEqual([
+      ['사유', '실주 딜 수', '금액'],
+      ['가격', 0, 0],
+      ['경쟁사 선택', 2, 57_000_000],
+      ['예산 없음', 1, 25_000_000],
+      ['시기', 1, 36_000_000],
+      ['응답 없음', 0, 0],
+      ['기타', 0, 0],
+      ['(사유 없음)', 5, 131_500_000],
+    ]);
+    expect(h.standIn.spreadsheet.getRange('Dashboard!X8').getNumberFormat()).toBe('#,##0');
+  });
+
+  test('a reopened deal is not lost; the team’s own reasons, in their order, replace the defaults on a rebuild', () => {
+    const h = koreanPipeline();
+    click(h, 'buildDashboard');
+    // D-2023-025 (3,000,000) is reopened: back to an open stage, so no longer a lost deal.
+    const row = h.standIn.values('Deals').findIndex((r) => r[0] === 'D-2023-025') + 1;
+    h.standIn.edit('Deals', `G${row}`, [['제품 살펴보는 중']]);
+    saveSettings(h, { lostReasons: ['실주 사유', '실주 사유: 경쟁사'] });
+    click(h, 'buildDashboard');
+    // Longest match: 002 (12M) and 031 (45M) name 경쟁사 right after `실주 사유: `… but the reason
+    // `실주 사유: 경쟁사` must be followed by `:` or the end, and `실주 사유: 경쟁사 제품` is neither.
+    expect(lostBlock(h)).toEqual([
+      ['사유', '실주 딜 수', '금액'],
+      ['실주 사유', 8, 246_500_000],
+      ['실주 사유: 경쟁사', 0, 0],
+      ['(사유 없음)', 0, 0],
+    ]);
+    // The longer default list written first leaves nothing behind.
+    const below = h.standIn.values('Dashboard').slice(9);
+    expect(below.map((r) => r[21] ?? '').filter((v) => v !== '')).toEqual([]);
+  });
+
+  test('with a team’s own sheet named Dashboard, the block goes into the add-on’s sheet and theirs is untouched', () => {
+    const h = openSpreadsheet({
+      now: seoul(2023, 11, 15, 9),
+      sheets: {
+        ...workbookFromCsvFolder('sample-data', 'Asia/Seoul'),
+        Dashboard: [['Q4 목표', 500_000_000]],
+      },
+    });
+    click(h, 'setupPipeline');
+    note(h, 17, '예산 없음'); // D-2023-004, 25,000,000
+    const before = h.standIn.snapshot('Dashboard');
+    click(h, 'buildDashboard');
+    expect(h.standIn.snapshot('Dashboard')).toEqual(before);
+    const block = lostBlock(h, 'Dashboard (Sheets Pipeline)');
+    expect(block.find((r) => r[0] === '예산 없음')).toEqual(['예산 없음', 1, 25_000_000]);
+    expect(block.at(-1)).toEqual(['(사유 없음)', 8, 224_500_000]);
+  });
+
+  test('English: reasons matched case-insensitively, written as Settings spell them', () => {
+    const h = openSpreadsheet({
+      locale: 'en_US',
+      timeZone: 'America/New_York',
+      now: new Date('2023-11-15T14:00:00Z'),
+      sheets: workbookFromCsvFolder('sample-data/en', 'America/New_York'),
+    });
+    click(h, 'setupPipeline');
+    note(h, 11, 'No budget: this fiscal year'); // D-002, 12,500
+    note(h, 48, 'chose a competitor: on price'); // D-009, 18,500
+    note(h, 76, 'PRICE'); // D-013, 5,000
+    click(h, 'buildDashboard');
+    expect(h.standIn.values('Dashboard')[4]?.[21]).toBe(
+      'Lost deals by reason (computed 2023-11-15 09:00 America/New_York; build the dashboard again to refresh)',
+    );
+    // D-004 95,000 and D-017 42,000 keep `Lost: …` notes: no reason.
+    expect(lostBlock(h)).toEqual([
+      ['Reason', 'Lost deals', 'Amount'],
+      ['Price', 1, 5_000],
+      ['Chose a competitor', 1, 18_500],
+      ['No budget', 1, 12_500],
+      ['Timing', 0, 0],
+      ['No response', 0, 0],
+      ['Other', 0, 0],
+      ['(no reason)', 2, 137_000],
     ]);
   });
 });

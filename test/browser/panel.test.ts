@@ -315,7 +315,9 @@ describe.skipIf(skipBrowserTests)('deal panel in Chromium', () => {
     await settings.locator('#manager-email').fill('lead@example.com');
     await settings.locator('#daily-hour').selectOption('9');
     await settings.locator('#save').click();
-    await settings.locator('#flash.ok').waitFor();
+    // Saved, and said to do nothing yet: digests are off, so the manager address gets nothing.
+    await settings.locator('#flash.warn').waitFor();
+    expect(await settings.locator('#flash').textContent()).toContain('설정을 저장했습니다.');
     const stored = await until(
       () => preview.workbook('ko').standIn.properties.document()['sheetsPipeline.settings'] ?? '',
       (text) => text !== '',

@@ -6,6 +6,7 @@ import { SHEET_NAMES, sheetNameFor } from '../sheets/sheet-names';
 import { setBlock, wholeColumns } from '../sheets/sheets-io';
 import { freeSheetName, requireSheet } from '../sheets/workbook';
 import { beginExecution } from '../storage/execution';
+import { writeLostBlock } from './lost-block';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -17,11 +18,13 @@ const SPILL_ROWS = 120;
 
 /**
  * Builds (or rebuilds) the Dashboard sheet: live formulas over the pipeline
- * sheets, and two charts. Only the cells and charts it owns are rewritten, so
- * a rebuild never duplicates a chart.
+ * sheets, two charts, and lost deals by reason as of the build (lost-block.ts).
+ * Only the cells and charts it owns are rewritten, so a rebuild never
+ * duplicates a chart.
  */
 export function buildDashboard(): void {
-  const { ss, store, language } = beginExecution();
+  const exec = beginExecution();
+  const { ss, store, language } = exec;
   const l = dashboardText(language);
   const own = new Ownership(ss, store);
   const stages = requireSheet(ss, 'Stages', language, own).sheet;
@@ -50,6 +53,7 @@ export function buildDashboard(): void {
   // Conversion, then Win rate, low and high, as the STAGE_CONVERSION header places them (SPEC §3).
   sheet.getRange(FUNNEL_AT.row + 1, FUNNEL_AT.column + 5, SPILL_ROWS, 1).setNumberFormat('0%');
   sheet.getRange(FUNNEL_AT.row + 1, FUNNEL_AT.column + 8, SPILL_ROWS, 3).setNumberFormat('0%');
+  writeLostBlock(sheet, exec);
 
   // Fix: only the two charts this function draws are replaced (recognised by
   // the block they chart); removing every chart also deleted charts a person

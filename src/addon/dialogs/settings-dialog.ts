@@ -4,7 +4,7 @@ import { uiText } from '../i18n/ui-text';
 import { dailyRunStatus, turnDailyChecksOff, turnDailyChecksOn } from '../schedule/triggers';
 import { beginExecution, type Execution } from '../storage/execution';
 import { readRunLog } from '../storage/run-log';
-import { validateSettings, writeSettings } from '../storage/settings';
+import { DEFAULT_LOST_REASONS, validateSettings, writeSettings } from '../storage/settings';
 
 /** What the settings dialog shows: the settings, who runs the daily check, and the last run. */
 export function settingsGetState(): SettingsState {
@@ -18,6 +18,7 @@ function stateOf(exec: Execution): SettingsState {
   return {
     settings,
     language,
+    defaultLostReasons: [...DEFAULT_LOST_REASONS[language]],
     dailyChecksOn: status.run !== null,
     dailyRun: status.run
       ? { owner: status.run.owner, hour: status.run.hour, timeZone: status.run.timeZone, mine: status.mine }

@@ -9,6 +9,10 @@ const EN = {
   funnel: 'Stage funnel',
   forecastChart: 'Weighted forecast vs open pipeline',
   funnelChart: 'Deals reaching each stage',
+  lost: (at: string, zone: string) =>
+    `Lost deals by reason (computed ${at} ${zone}; build the dashboard again to refresh)`,
+  lostHeader: ['Reason', 'Lost deals', 'Amount'],
+  noReason: '(no reason)',
 };
 
 export type DashboardText = typeof EN;
@@ -21,6 +25,9 @@ const KO: DashboardText = {
   funnel: '단계별 전환',
   forecastChart: '가중 예측 vs 진행 중 파이프라인',
   funnelChart: '단계별 도달 딜 수',
+  lost: (at, zone) => `실주 사유별 딜 (${at} ${zone} 기준; 대시보드를 다시 만들면 갱신)`,
+  lostHeader: ['사유', '실주 딜 수', '금액'],
+  noReason: '(사유 없음)',
 };
 
 export function dashboardText(language: Language): DashboardText {

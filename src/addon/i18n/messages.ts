@@ -29,7 +29,8 @@ const EN = {
   notAnEmail: (address: string) => `'${address}' is not an email address.`,
   languageChoice: 'Language must be auto, ko or en.',
   lostReasonsText: 'Lost reasons must be a list of text.',
-  lostReasonTooLong: (max: number) => `A lost reason is at most ${max} characters.`,
+  lostReasonTooLong: (reason: string, max: number) =>
+    `The lost reason '${reason}' is too long (at most ${max} characters).`,
   tooManyLostReasons: (count: number, max: number) => `At most ${max} lost reasons (${count} given).`,
 };
 
@@ -57,7 +58,7 @@ const KO: Messages = {
   notAnEmail: (address) => `'${address}'은(는) 이메일 주소가 아닙니다.`,
   languageChoice: '언어는 auto, ko, en 중 하나여야 합니다.',
   lostReasonsText: '실주 사유는 글자 목록이어야 합니다.',
-  lostReasonTooLong: (max) => `실주 사유는 ${max}자까지입니다.`,
+  lostReasonTooLong: (reason, max) => `실주 사유 '${reason}'이(가) 너무 깁니다 (최대 ${max}자).`,
   tooManyLostReasons: (count, max) => `실주 사유는 ${max}개까지입니다 (${count}개 입력).`,
 };
 

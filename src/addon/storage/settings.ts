@@ -123,7 +123,9 @@ function validLostReasons(input: unknown, language: Language): string[] {
   for (const raw of input as string[]) {
     const reason = raw.trim().replace(/\s+/g, ' ');
     if (reason === '' || seen.has(reason.toLowerCase())) continue;
-    if (reason.length > MAX_LOST_REASON_CHARS) throw new Error(m.lostReasonTooLong(MAX_LOST_REASON_CHARS));
+    // Named (its start, when very long), as a bad manager address is: a list of 30 needs the culprit.
+    if (reason.length > MAX_LOST_REASON_CHARS)
+      throw new Error(m.lostReasonTooLong(`${reason.slice(0, 40)}…`, MAX_LOST_REASON_CHARS));
     seen.add(reason.toLowerCase());
     reasons.push(reason);
   }
