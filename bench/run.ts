@@ -10,6 +10,7 @@ import { readFileSync, statSync } from 'node:fs';
 import vm from 'node:vm';
 import { HyperFormula } from 'hyperformula';
 import { loadBundle as loadBundleOver } from '../test/support/load-bundle';
+import { measurePanelCalls } from '../test/support/panel-calls';
 import { createStandIn } from '../test/support/standin';
 import { dealsGrid, historyGrid, STAGES, TASK_HEADER } from './data';
 import { fmtMiB, fmtMs, medianMs, pairedMs } from './measure';
@@ -121,6 +122,16 @@ function main(): void {
   );
   const computeMs = checks[2]?.ms ?? Number.NaN;
   report('runDailyChecks compute at 100,000 deals', '≤ 10 s', fmtMs(computeMs), computeMs <= 10_000);
+
+  // 5b. The deal panel in the stand-in: the poll that sees a new row, the one call for its state, a tick, a move.
+  const panel = [100, 20_000].map((n) => measurePanelCalls(n));
+  const counts = panel.map((p) => `${p.poll}+${p.state}, ${p.tick}, ${p.move}`);
+  report(
+    'deal panel, 100 / 20,000 deals: service calls of a selection change (poll + state), a tick, a move',
+    'same at 100 and 20,000',
+    counts.join(' / '),
+    JSON.stringify(panel[0]) === JSON.stringify(panel[1]),
+  );
 
   // 6. Bundle size and load time.
   const size = statSync('dist/Code.js').size;

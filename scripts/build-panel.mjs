@@ -11,7 +11,10 @@ const PAGES = [
     script: 'src/panel/panel.ts',
     body: `    <div class="topbar">
       <p id="status" class="status" role="status" aria-live="polite"></p>
-      <button type="button" id="reload" class="quiet">Reload</button>
+      <span class="topbar-actions">
+        <button type="button" id="attention-toggle" class="quiet" aria-expanded="false" aria-controls="content">Needs attention</button>
+        <button type="button" id="reload" class="quiet">Reload</button>
+      </span>
     </div>
     <main id="content" aria-live="off"></main>`,
   },

@@ -164,6 +164,16 @@ function panelGetState(dealId) {
   return SheetsPipeline.panelGetState(dealId);
 }
 
+/** Deal panel (google.script.run): the Needs attention list, everyone's or the user's own. */
+function panelGetAttention(mine) {
+  return SheetsPipeline.panelGetAttention(mine);
+}
+
+/** Deal panel (google.script.run): selects a deal's row (Needs attention next/previous). */
+function panelSelectDeal(dealId) {
+  return SheetsPipeline.panelSelectDeal(dealId);
+}
+
 /** Deal panel (google.script.run): moves a deal, checking its exit criteria. */
 function panelMoveDeal(request) {
   return SheetsPipeline.panelMoveDeal(request);

@@ -13,9 +13,11 @@ export { onDealsEdit } from './edits/on-deals-edit';
 export { FORECAST_RANGE, FORECAST_WEIGHTED, STAGE_CONVERSION, WIN_RATE } from './functions/entry';
 export { onInstall, onOpen } from './menu';
 export {
+  panelGetAttention,
   panelGetSelection,
   panelGetState,
   panelMoveDeal,
+  panelSelectDeal,
   panelSetChecklistItem,
   panelSetTaskDone,
 } from './panel/actions';

@@ -59,6 +59,46 @@ export interface DealReadOptions extends ReadOptions {
 }
 
 /**
+ * One Deals row read for showing it whatever its values (the deal panel, SPEC
+ * §4: a bad cell names itself and hides nothing else): `null` only for a
+ * blank Stage. Its problems are those readDeals lists for the row.
+ */
+export function readDealKeepingBadValues(
+  grid: Grid,
+  pipeline: Pipeline,
+  ctx: DateContext,
+  gridRow: number,
+  options: DealReadOptions = {},
+): Deal | null {
+  const table = readTable(grid, DEALS, options);
+  return new DealRowReader(table, pipeline, ctx, options.only).read(gridRow, true);
+}
+
+/** A stage Stages does not have, as a kept row names it: no criteria, no threshold, in no position. */
+export function unknownStage(name: string): Stage {
+  return {
+    name,
+    key: '',
+    pipeline: '',
+    index: -1,
+    openIndex: -1,
+    probability: 0,
+    staleAfter: null,
+    outcome: 'open',
+    exitCriteria: [],
+    entryTasks: [],
+    requiredFields: [],
+    entryEmail: null,
+    row: 0,
+  };
+}
+
+/** Whether a stage is one of Stages' (not unknownStage's stand-in). */
+export function isKnownStage(stage: Stage): boolean {
+  return stage.row > 0;
+}
+
+/**
  * Reads the Deals table. A row with a blank Stage is not in the pipeline yet
  * and is skipped; a row with any unreadable value is left out and listed.
  */
@@ -136,14 +176,23 @@ class DealRowReader {
         : '');
   }
 
-  /** The deal on grid row `i`, or `null` when its Stage is blank or a value cannot be read (listed). */
-  read(i: number): Deal | null {
+  /**
+   * The deal on grid row `i`, or `null` when its Stage is blank or a value
+   * cannot be read (listed). With `keep`, a row with unreadable values is
+   * still returned (each bad value at its empty reading, an unknown stage as
+   * unknownStage), for showing it with the bad values named.
+   */
+  read(i: number, keep = false): Deal | null {
     const row = this.table.grid[i] as readonly Cell[];
     this.gridRow = i;
     const before = this.problems.length;
     const pipeline = this.pipelineOf(row);
-    const stage = pipeline === undefined ? undefined : this.stage(row, pipeline);
-    if (stage === null) return null;
+    const found = pipeline === undefined ? undefined : this.stage(row, pipeline);
+    if (found === null) return null;
+    const stage =
+      found === undefined && keep
+        ? unknownStage(textOf(row[this.table.columns.stage as number] ?? ''))
+        : found;
     const id = this.want.dealId ? this.id(row) : '';
     const amount = this.want.amount ? this.amount(row) : 0;
     const currency = this.want.currency || this.want.amount ? this.currency(row) : null;
@@ -151,10 +200,13 @@ class DealRowReader {
     const close = this.want.expectedClose ? this.close(row) : null;
     const ownProbability = this.want.probability ? this.ownProbability(row) : null;
     const status = this.want.status ? this.status(row) : null;
-    if (this.problems.length > before || stage === undefined || pipeline === undefined) return null;
+    if (!keep && (this.problems.length > before || stage === undefined || pipeline === undefined))
+      return null;
+    if (stage === undefined) return null;
     const outcome = status === 'won' || status === 'lost' ? status : stage.outcome;
     const amountCell = row[this.table.columns.amount as number];
     if (
+      !keep &&
       outcome === 'open' &&
       this.want.amount &&
       typeof amountCell !== 'number' &&
@@ -175,7 +227,7 @@ class DealRowReader {
       outcome,
       ownProbability,
       probability: effectiveProbability(outcome, stage, ownProbability),
-      pipeline: stage.pipeline || pipeline,
+      pipeline: stage.pipeline || (pipeline ?? ''),
       stageEntered,
       expectedClose: close,
       health: this.text(row, 'health'),

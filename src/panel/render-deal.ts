@@ -23,9 +23,10 @@ export function dealHeader(deal: PanelDeal, view: PanelView): HTMLElement {
 }
 
 /**
- * The open and won stages as compact steps with the current one marked; a
- * lost deal shows the lost stage beside the path instead, since "lost" is
- * not a step on the way.
+ * The open and won stages as steps, each by its full name as visible text
+ * (SPEC §4: a bar alone says nothing to someone who does not know the
+ * pipeline by heart), the current one marked; a lost deal shows the lost
+ * stage beside the path instead, since "lost" is not a step on the way.
  */
 export function stagePath(deal: PanelDeal, view: PanelView): HTMLElement {
   const { t, state } = view;
@@ -44,7 +45,7 @@ export function stagePath(deal: PanelDeal, view: PanelView): HTMLElement {
           'aria-current': position === 'current' ? 'step' : undefined,
         },
         el('span', { class: 'bar', 'aria-hidden': 'true' }),
-        el('span', { class: 'visually-hidden' }, stage.name),
+        el('span', { class: 'step-name' }, stage.name),
       ),
     );
   });
@@ -69,7 +70,14 @@ function outcomeClass(stage: PanelStage | undefined): string {
 
 /** `17일째 / 기준 14일`, red (and labelled) once the deal is at or past its stale threshold. */
 function daysLine(deal: PanelDeal, view: PanelView): HTMLElement {
-  const { t } = view;
+  const { t, tag } = view;
+  // A won or lost deal's days keep counting without meaning anything: it shows the day it got there.
+  if (!deal.open && deal.stageEntered !== '')
+    return el(
+      'p',
+      { class: 'days', id: 'days' },
+      el('span', { class: 'days-text' }, t.enteredOn(deal.stage, formatDay(deal.stageEntered, tag))),
+    );
   if (deal.daysInStage === null) return el('p', { class: 'days warn' }, t.noEnteredDate);
   const stale = deal.staleAfter !== null && deal.daysInStage >= deal.staleAfter;
   const text =
@@ -84,10 +92,24 @@ function daysLine(deal: PanelDeal, view: PanelView): HTMLElement {
   );
 }
 
+/** The row's unreadable cells, each named with its value: the rest of the deal is shown below them. */
+export function problemsBox(view: PanelView): HTMLElement | null {
+  const { t, state } = view;
+  if (state.problems.length === 0) return null;
+  return el(
+    'div',
+    { class: 'flash warn', id: 'problems', role: 'status' },
+    el('p', { class: 'flash-heading' }, t.problemsHeading),
+    el('ul', { class: 'missing' }, ...state.problems.map((p) => el('li', {}, p))),
+  );
+}
+
 /** Amount, weighted amount, expected close and Health as a definition list. */
 export function dealFacts(deal: PanelDeal, view: PanelView): HTMLElement {
   const { t, tag } = view;
   const overdue = deal.overdue;
+  const bad = deal.unreadable;
+  const unreadable = () => el('span', { class: 'warn unreadable' }, t.unreadable);
   const row = (label: string, ...value: (Node | string | null)[]) =>
     el('div', { class: 'fact' }, el('dt', {}, label), el('dd', {}, ...value));
   const health = el('div', { class: `fact${deal.health === '' ? '' : ' wide'}` });
@@ -104,13 +126,28 @@ export function dealFacts(deal: PanelDeal, view: PanelView): HTMLElement {
   return el(
     'dl',
     { class: 'facts' },
-    row(t.amount, el('span', { id: 'amount' }, formatMoney(deal.amount, tag))),
-    row(t.weighted, el('span', { id: 'weighted' }, formatMoney(deal.weighted, tag))),
+    row(t.amount, el('span', { id: 'amount' }, bad.amount ? unreadable() : formatMoney(deal.amount, tag))),
+    row(
+      t.weighted,
+      el('span', { id: 'weighted' }, bad.amount ? unreadable() : formatMoney(deal.weighted, tag)),
+    ),
     row(
       t.expectedClose,
-      deal.expectedClose === '' ? t.none : formatDay(deal.expectedClose, tag),
-      overdue ? el('span', { class: 'badge danger' }, t.overdue) : null,
+      bad.expectedClose
+        ? unreadable()
+        : deal.expectedClose === ''
+          ? t.none
+          : formatDay(deal.expectedClose, tag),
+      overdue ? el('span', { class: 'badge danger', id: 'overdue' }, t.overdueBy(deal.overdueDays)) : null,
     ),
     health,
+    deal.lostReason !== ''
+      ? el(
+          'div',
+          { class: 'fact wide' },
+          el('dt', {}, t.lostReason),
+          el('dd', { id: 'lost-reason' }, deal.lostReason),
+        )
+      : null,
   );
 }

@@ -14,9 +14,12 @@ export function moveForm(deal: PanelDeal, view: PanelView, on: Handlers): HTMLEl
   const needsOverride = target?.move === 'forward' && state.missing.length > 0;
   const override = el('input', { type: 'checkbox', id: 'move-override', checked: draft.override });
   override.addEventListener('change', () => on.editDraft({ override: override.checked }, true));
-  const noteLabel =
-    target?.outcome === 'lost'
-      ? t.reasonRequired
+  const lost = target?.outcome === 'lost';
+  // Each label says whether the note is required: a reopen needs one, a loss a reason from the list.
+  const noteLabel = lost
+    ? t.detailOptional
+    : target?.move === 'reopen'
+      ? t.reopenWhy
       : draft.override && needsOverride
         ? t.noteRequired
         : t.noteOptional;
@@ -34,6 +37,8 @@ export function moveForm(deal: PanelDeal, view: PanelView, on: Handlers): HTMLEl
           el('p', { class: 'hint' }, t.overrideHint),
         )
       : null,
+    lost ? el('label', { for: 'move-reason' }, t.reasonRequired) : null,
+    lost ? reasonSelect(view, on) : null,
     el('label', { for: 'move-note' }, noteLabel),
     noteField(view, on, () => form.requestSubmit()),
     el('p', { class: 'visually-hidden', id: 'move-hint' }, t.enterHint),
@@ -43,7 +48,21 @@ export function moveForm(deal: PanelDeal, view: PanelView, on: Handlers): HTMLEl
     event.preventDefault();
     if (target) on.move();
   });
-  return section('move', t.move, flashBox(view.flash, 'move', view), form);
+  return section('move', deal.open ? t.move : t.reopen, flashBox(view.flash, 'move', view), form);
+}
+
+/** The Settings lost reasons; none is preselected, so a loss is never filed under a reason nobody chose. */
+function reasonSelect(view: PanelView, on: Handlers): HTMLSelectElement {
+  const { t, state, draft } = view;
+  const select = el('select', { id: 'move-reason', name: 'reason' });
+  select.appendChild(el('option', { value: '' }, t.chooseReason));
+  for (const reason of state.lostReasons) {
+    const option = el('option', { value: reason }, reason);
+    option.selected = reason === draft.reason;
+    select.appendChild(option);
+  }
+  select.addEventListener('change', () => on.editDraft({ reason: select.value }, false));
+  return select;
 }
 
 /** Every other stage, the next one, lost and won ones marked. */
@@ -56,11 +75,13 @@ function stageSelect(deal: PanelDeal, view: PanelView, on: Handlers): HTMLSelect
     const mark =
       stage.name === state.next
         ? t.nextMark
-        : stage.outcome === 'lost'
-          ? t.lostMark
-          : stage.outcome === 'won'
-            ? t.wonMark
-            : '';
+        : stage.name === state.reopenTo
+          ? t.beforeMark
+          : stage.outcome === 'lost'
+            ? t.lostMark
+            : stage.outcome === 'won'
+              ? t.wonMark
+              : '';
     const option = el('option', { value: stage.name }, mark ? `${stage.name} · ${mark}` : stage.name);
     option.selected = stage.name === draft.to;
     select.appendChild(option);
@@ -97,9 +118,11 @@ function submitButton(target: PanelStage | undefined, view: PanelView): HTMLButt
       ? t.chooseStage
       : target.outcome === 'lost'
         ? t.moveToLost(target.name)
-        : target.name === state.next
-          ? t.moveTo(target.name)
-          : t.moveToOther(target.name);
+        : target.move === 'reopen'
+          ? t.reopenIn(target.name)
+          : target.name === state.next
+            ? t.moveTo(target.name)
+            : t.moveToOther(target.name);
   return el(
     'button',
     {

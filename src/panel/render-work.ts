@@ -62,7 +62,7 @@ export function requiredFields(state: PanelState, view: PanelView): HTMLElement 
   );
 }
 
-/** The deal's other open tasks; ticking one marks it Done in Tasks (and it leaves this list). */
+/** The deal's other open tasks, overdue ones first (the server orders them); ticking one marks it Done in Tasks. */
 export function openTasks(view: PanelView, on: Handlers): HTMLElement {
   const { t, state, tag } = view;
   if (state.openTasks.length === 0)
@@ -71,7 +71,7 @@ export function openTasks(view: PanelView, on: Handlers): HTMLElement {
   state.openTasks.forEach((task, i) => {
     const box = el('input', { type: 'checkbox', id: `task-${i}`, checked: task.done });
     box.addEventListener('change', () => on.tickTask(task, box.checked));
-    const late = task.due !== '' && task.due < state.today;
+    const late = task.overdueDays > 0;
     list.appendChild(
       el(
         'li',
@@ -90,6 +90,8 @@ export function openTasks(view: PanelView, on: Handlers): HTMLElement {
               task.due !== ''
                 ? el('span', { class: late ? 'late' : '' }, t.due(formatDay(task.due, tag)))
                 : null,
+              late ? ' · ' : null,
+              late ? el('span', { class: 'late task-overdue' }, t.overdueBy(task.overdueDays)) : null,
               task.due !== '' && t.source[task.source] ? ' · ' : null,
               t.source[task.source] ?? null,
             ),

@@ -7,6 +7,8 @@ export interface Draft {
   to: string;
   note: string;
   override: boolean;
+  /** The lost reason picked from the list ('' = none yet: none is preselected). */
+  reason: string;
 }
 
 /** The outcome of the last action: a refusal lists exactly what the server says is missing. */

@@ -25,6 +25,7 @@ export interface PanelDeal {
   amount: number;
   weighted: number;
   expectedClose: string;
+  /** Health as a daily check run now would write it (not the cell's text, which may be last night's). */
   health: string;
   stage: string;
   stageEntered: string;
@@ -34,6 +35,14 @@ export interface PanelDeal {
   open: boolean;
   /** Expected close is before today and the deal is still open. */
   overdue: boolean;
+  /** By how many days (today − Expected close) when overdue, else 0. */
+  overdueDays: number;
+  /** A lost deal's reason: the Settings reason its Note starts with, else that Note ('' for open or won deals). */
+  lostReason: string;
+  /** Its Stage cell names a stage of Stages; when not, nothing that depends on the stage (moves, checklist) is offered. */
+  stageKnown: boolean;
+  /** Cells of these figures could not be read: the panel says so instead of showing 0 or nothing. */
+  unreadable: { amount: boolean; expectedClose: boolean; stageEntered: boolean };
 }
 
 export interface PanelTask {
@@ -43,9 +52,26 @@ export interface PanelTask {
   due: string;
   done: boolean;
   source: string;
+  /** Days past its Due date (0: not overdue). Overdue tasks come first, the latest first. */
+  overdueDays: number;
+}
+
+/** One Stage history row of the deal, oldest first. */
+export interface PanelTimelineRow {
+  /** `YYYY-MM-DD HH:mm` in the spreadsheet's time zone. */
+  when: string;
+  /** Blank for the row that put the deal into the pipeline. */
+  from: string;
+  to: string;
+  by: string;
+  note: string;
+  /** The add-on wrote it for a move past unmet criteria (its Note begins `Override` / `예외 처리`). */
+  override: boolean;
 }
 
 export interface PanelState {
+  /** The sheet and row this state is for: the panel compares the selection it polls with it. */
+  selection: PanelSelection;
   language: PanelLanguage;
   locale: string;
   today: string;
@@ -57,8 +83,35 @@ export interface PanelState {
   requiredFields: { field: string; filled: boolean }[];
   missing: string[];
   openTasks: PanelTask[];
+  /** Every Stage history row of the deal. */
+  timeline: PanelTimelineRow[];
+  /** The row's unreadable values, each named (column, value, why); the deal is still shown. */
+  problems: string[];
+  /** The reasons a loss is picked from (Settings), none preselected. */
+  lostReasons: string[];
+  /** For a won or lost deal: the stage Reopen proposes (the From of its row into won/lost), or `null`. */
+  reopenTo: string | null;
   /** The stage a forward move goes to: the next open stage, or the won stage after the last. */
   next: string | null;
+}
+
+/** Why a deal is on the Needs attention list. */
+export type AttentionReason = 'stale' | 'overdue' | 'override' | 'problem';
+
+export interface AttentionItem {
+  /** Its Deals sheet row now (the list is read afresh each time it is asked for). */
+  row: number;
+  dealId: string;
+  name: string;
+  reasons: AttentionReason[];
+}
+
+export interface AttentionList {
+  /** Only the deals whose Owner is the active user's email. */
+  mine: boolean;
+  /** The active user's email ('' when Apps Script does not say). */
+  user: string;
+  items: AttentionItem[];
 }
 
 export interface PanelSelection {
@@ -73,6 +126,8 @@ export interface MoveRequest {
   toStage: string;
   override: boolean;
   note: string;
+  /** For a move to a lost stage: one of the state's lostReasons (the Note then starts with it); else ''. */
+  reason?: string;
 }
 
 export interface ChecklistRequest {
@@ -89,7 +144,20 @@ export interface TaskDoneRequest {
   done: boolean;
 }
 
-export type RefusalReason = 'changed' | 'criteria' | 'note' | 'same' | 'invalid' | 'busy' | 'missing';
+/**
+ * `selection`: the selected row is not the deal the request names (the user selected another row meanwhile);
+ * `reason`: a loss without a reason picked from the Settings list.
+ */
+export type RefusalReason =
+  | 'selection'
+  | 'reason'
+  | 'changed'
+  | 'criteria'
+  | 'note'
+  | 'same'
+  | 'invalid'
+  | 'busy'
+  | 'missing';
 
 export type ActionResult =
   | { ok: true; message: string; state: PanelState }

@@ -1,6 +1,7 @@
 import type { ConnectRequest, ConnectSaveRequest, ConnectState } from './connect-protocol';
 import type {
   ActionResult,
+  AttentionList,
   ChecklistRequest,
   MoveRequest,
   PanelSelection,
@@ -22,6 +23,10 @@ export interface ServerApi extends ReviewApi {
   /** By Deal ID after an action; without one, the selected Deals row. */
   panelGetState(dealId?: string): PanelState;
   panelMoveDeal(request: MoveRequest): ActionResult;
+  /** Needs attention: everyone's deals, or only the active user's. */
+  panelGetAttention(mine: boolean): AttentionList;
+  /** Selects the deal's row in Deals (found by its ID) and returns its state: next/previous in Needs attention. */
+  panelSelectDeal(dealId: string): PanelState;
   panelSetChecklistItem(request: ChecklistRequest): ActionResult;
   panelSetTaskDone(request: TaskDoneRequest): ActionResult;
   settingsGetState(): SettingsState;

@@ -12,7 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { seoul } from '../support/seoul';
 import type { Cell } from '../support/standin';
-import { cellOf, click, fromDialog, type Harness, openSpreadsheet, rowOf } from './harness';
+import { cellOf, click, fromDialog, fromPanel, type Harness, openSpreadsheet, rowOf } from './harness';
 
 const NOW = seoul(2023, 11, 15, 9);
 const USER = 'seoyeon.lee@example.com';
@@ -419,7 +419,7 @@ describe('the deal panel with two pipelines', () => {
   it("moves into the stage of that name in the deal's own pipeline", () => {
     const h = ready();
     const before = h.standIn.values('Stage history').length;
-    const result = fromDialog(h, 'panelMoveDeal', {
+    const result = fromPanel(h, 'panelMoveDeal', {
       dealId: 'K-2',
       expectedStage: '데모',
       toStage: '미팅',
@@ -446,7 +446,7 @@ describe('the deal panel with two pipelines', () => {
   it('refuses a stage only the other pipeline has', () => {
     const h = ready();
     const row = rowOf(h.standIn, 'K-1');
-    const result = fromDialog(h, 'panelMoveDeal', {
+    const result = fromPanel(h, 'panelMoveDeal', {
       dealId: 'K-1',
       expectedStage: '데모',
       toStage: '갱신 협상',

@@ -49,13 +49,33 @@ export function openSpreadsheet(options: SpreadsheetOptions = {}): Harness {
 }
 
 /** The Korean sample workbook with the bundle loaded, on 15 Nov 2023 at 10:00 in Seoul, seoyeon.lee at the keyboard. */
-export function samplePipeline(): Harness & { call: (fn: string, ...args: unknown[]) => unknown } {
+export function samplePipeline(): Harness & {
+  call: (fn: string, ...args: unknown[]) => unknown;
+  act: (fn: string, ...args: unknown[]) => unknown;
+} {
   const h = openSpreadsheet({
     now: new Date('2023-11-15T10:00:00+09:00'),
     userEmail: 'seoyeon.lee@example.com',
     sheets: workbookFromCsvFolder('sample-data', 'Asia/Seoul'),
   });
-  return { ...h, call: (fn: string, ...args: unknown[]) => fromDialog(h, fn, ...args) };
+  return {
+    ...h,
+    call: (fn: string, ...args: unknown[]) => fromDialog(h, fn, ...args),
+    act: (fn: string, ...args: unknown[]) => fromPanel(h, fn, ...args),
+  };
+}
+
+/**
+ * A deal panel call as a person makes it: with the deal the request names
+ * selected in Deals (the server acts only on the selected row's deal).
+ */
+export function fromPanel(h: Harness, functionName: string, ...args: unknown[]): unknown {
+  const request = args[0] as { dealId?: unknown } | undefined;
+  if (typeof request?.dealId === 'string') {
+    const i = h.standIn.values('Deals').findIndex((r) => String(r[0]).trim() === request.dealId);
+    if (i > 0) h.standIn.select('Deals', `A${i + 1}`);
+  }
+  return fromDialog(h, functionName, ...args);
 }
 
 /** The sheet row of a deal, found by its id as a person would. */

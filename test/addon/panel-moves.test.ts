@@ -59,9 +59,16 @@ describe('the deal panel on the selected row', () => {
   });
 });
 
+/** The sample pipeline with DEAL's row selected: the server acts only on the deal on the selected row. */
+function onDeal(): ReturnType<typeof samplePipeline> {
+  const h = samplePipeline();
+  h.standIn.select('Deals', `C${rowOf(h.standIn, DEAL)}`);
+  return h;
+}
+
 describe('moving a deal', () => {
   it('refuses a forward move with unmet criteria and lists exactly what is missing', () => {
-    const { standIn, call } = samplePipeline();
+    const { standIn, call } = onDeal();
     const before = standIn.snapshot('Stage history');
     const result = move(call, { toStage: '계약/견적 전달 받음' });
     expect(result).toMatchObject({ ok: false, reason: 'criteria', missing: ['고객사 내부 도입 승인 확인'] });
@@ -71,7 +78,7 @@ describe('moving a deal', () => {
   });
 
   it('moves once the checklist is ticked: Stage, Stage entered, one history row and the new stage’s tasks', () => {
-    const { standIn, call } = samplePipeline();
+    const { standIn, call } = onDeal();
     const tick = call('panelSetChecklistItem', {
       dealId: DEAL,
       stage: '온보딩 교육 중',
@@ -156,7 +163,7 @@ describe('moving a deal', () => {
   });
 
   it('clears the old stay’s Health flag on the moved row (the next check writes the new one)', () => {
-    const { standIn, call } = samplePipeline();
+    const { standIn, call } = onDeal();
     const row = rowOf(standIn, DEAL);
     standIn.seed('Deals', `J${row}`, { values: [['정체: 온보딩 교육 중 15일째 (기준 14일)']] });
     expect(move(call, { toStage: '제품 살펴보는 중' }).ok).toBe(true);
@@ -164,7 +171,7 @@ describe('moving a deal', () => {
   });
 
   it('lets an override through only with a note, and records why in the history', () => {
-    const { standIn, call } = samplePipeline();
+    const { standIn, call } = onDeal();
     expect(move(call, { toStage: '계약/견적 전달 받음', override: true, note: '  ' })).toMatchObject({
       ok: false,
       reason: 'note',
@@ -180,29 +187,65 @@ describe('moving a deal', () => {
     );
   });
 
-  it('needs no criteria to move back, and a reason to mark a deal lost', () => {
-    const { standIn, call } = samplePipeline();
-    expect(move(call, { toStage: '실주' })).toMatchObject({ ok: false, reason: 'note' });
+  it('needs no criteria to move back, and a reason from the Settings list to mark a deal lost', () => {
+    const { standIn, call } = onDeal();
+    // Free text alone, or a reason not in the list (Settings holds the defaults: 가격 · 경쟁사 선택 ·
+    // 예산 없음 · 시기 · 응답 없음 · 기타), is refused: the reason must be picked.
+    expect(move(call, { toStage: '실주', note: '예산 동결' })).toMatchObject({ ok: false, reason: 'reason' });
+    expect(move(call, { toStage: '실주', reason: '예산 동결' })).toMatchObject({
+      ok: false,
+      reason: 'reason',
+    });
     expect(move(call, { toStage: '제품 살펴보는 중' }).ok).toBe(true);
     const lost = call('panelMoveDeal', {
       dealId: DEAL,
       expectedStage: '제품 살펴보는 중',
       toStage: '실주',
       override: false,
-      note: '예산 동결',
-    }) as Result;
+      reason: '예산 없음',
+      note: ' 내년 예산 동결 ',
+    }) as Result & { state: { deal: { lostReason: string } | null; reopenTo: string | null } };
     expect(lost.ok).toBe(true);
+    // The Note starts with the reason; the free text follows after a colon, trimmed.
     expect(standIn.values('Stage history').at(-1)?.slice(2)).toEqual([
       '제품 살펴보는 중',
       '실주',
       'seoyeon.lee@example.com',
-      '예산 동결',
+      '예산 없음: 내년 예산 동결',
     ]);
     expect(lost.state?.next).toBeNull();
+    // The lost deal shows its reason, and Reopen proposes the stage it was lost from.
+    expect(lost.state.deal?.lostReason).toBe('예산 없음');
+    expect(lost.state.reopenTo).toBe('제품 살펴보는 중');
+  });
+
+  it('reopens a lost deal only with a reason, in the stage proposed or another', () => {
+    const { standIn, call } = onDeal();
+    move(call, { toStage: '실주', reason: '시기' });
+    const reopen = (note: string) =>
+      call('panelMoveDeal', {
+        dealId: DEAL,
+        expectedStage: '실주',
+        toStage: '온보딩 교육 중',
+        override: false,
+        note,
+      }) as Result;
+    expect(reopen('  ')).toMatchObject({
+      ok: false,
+      reason: 'note',
+      message: '딜을 다시 여는 사유를 적어 주세요.',
+    });
+    expect(reopen('내년 1분기 예산 확정').ok).toBe(true);
+    expect(standIn.values('Stage history').at(-1)?.slice(2)).toEqual([
+      '실주',
+      '온보딩 교육 중',
+      'seoyeon.lee@example.com',
+      '내년 1분기 예산 확정',
+    ]);
   });
 
   it('refuses when someone else changed the stage behind the panel’s back, and writes nothing', () => {
-    const { standIn, call, app } = samplePipeline();
+    const { standIn, call, app } = onDeal();
     const row = rowOf(standIn, DEAL);
     // A colleague types the stage; their edit trigger logs it.
     const event = standIn.edit('Deals', `G${row}`, [['제품 살펴보는 중']], 'minjun.kim@example.com');
@@ -216,22 +259,24 @@ describe('moving a deal', () => {
   });
 
   it('finds the deal by its id after the sheet was sorted', () => {
-    const { standIn, call } = samplePipeline();
+    const { standIn, call } = onDeal();
     const rows = standIn.values('Deals');
     const [header, ...data] = rows;
     standIn.seedSheet('Deals', [header ?? [], ...data.reverse()]);
+    // The person selects the deal again where the sort put it.
+    standIn.select('Deals', `C${rowOf(standIn, DEAL)}`);
     expect(move(call, { toStage: '제품 살펴보는 중' }).ok).toBe(true);
     expect(cellOf(standIn, 'Deals', rowOf(standIn, DEAL), '단계')).toBe('제품 살펴보는 중');
   });
 
   it('waits for the document lock and says so when another change holds it', () => {
-    const { standIn, call } = samplePipeline();
+    const { standIn, call } = onDeal();
     standIn.locks.holdElsewhere('document');
     expect(move(call, { toStage: '제품 살펴보는 중' })).toMatchObject({ ok: false, reason: 'busy' });
   });
 
   it('refuses malformed requests from the client', () => {
-    const { call } = samplePipeline();
+    const { call } = onDeal();
     for (const bad of [
       null,
       'D-1',
@@ -241,9 +286,57 @@ describe('moving a deal', () => {
       expect((call('panelMoveDeal', bad) as Result).reason).toBe('invalid');
     }
     expect(move(call, { toStage: '없는 단계' })).toMatchObject({ ok: false, reason: 'invalid' });
+    // A deal that is not the selected row's is refused as such (it never was on screen).
     expect(move(call, { dealId: 'D-9999', toStage: '실주', note: 'x' })).toMatchObject({
       ok: false,
-      reason: 'missing',
+      reason: 'selection',
     });
+  });
+});
+
+describe('acting only on the deal on the selected row', () => {
+  it('refuses a tick for the deal still shown once another row is selected, and answers with that row', () => {
+    const { standIn, call } = onDeal();
+    // The person clicks D-2023-034's row; the panel still shows DEAL and sends a tick for it.
+    standIn.select('Deals', `C${rowOf(standIn, 'D-2023-034')}`);
+    const tasks = standIn.snapshot('Tasks');
+    const result = call('panelSetChecklistItem', {
+      dealId: DEAL,
+      stage: '온보딩 교육 중',
+      criterion: '고객사 내부 도입 승인 확인',
+      done: true,
+    }) as Result;
+    expect(result).toMatchObject({ ok: false, reason: 'selection' });
+    expect(result.message).toBe(
+      `바뀐 것은 없습니다: 지금 선택된 행은 ${DEAL}이(가) 아닙니다. 선택된 행을 보여 드리니 확인한 뒤 다시 시도하세요.`,
+    );
+    expect(result.state?.deal?.id).toBe('D-2023-034');
+    expect(standIn.snapshot('Tasks')).toEqual(tasks);
+    // A move and a task tick are refused the same way; nothing is written.
+    const deals = standIn.snapshot('Deals');
+    expect(move(call, { toStage: '제품 살펴보는 중' }).reason).toBe('selection');
+    expect((call('panelSetTaskDone', { dealId: DEAL, key: '', row: 7, done: true }) as Result).reason).toBe(
+      'selection',
+    );
+    expect(standIn.snapshot('Deals')).toEqual(deals);
+    expect(standIn.snapshot('Tasks')).toEqual(tasks);
+  });
+
+  it('answers an action with the state worked out from what it wrote, its timeline included', () => {
+    const { standIn, call } = onDeal();
+    const result = move(call, { toStage: '제품 살펴보는 중', note: '데모 다시 요청' }) as Result & {
+      state: { timeline: { from: string; to: string; note: string; override: boolean }[] };
+    };
+    expect(result.ok).toBe(true);
+    // The sample's three rows for DEAL and the one just written (a move back needs no override).
+    expect(result.state.timeline.map((r) => [r.from, r.to, r.override])).toEqual([
+      ['', '미팅 약속 완료', false],
+      ['미팅 약속 완료', '제품 살펴보는 중', false],
+      ['제품 살펴보는 중', '온보딩 교육 중', false],
+      ['온보딩 교육 중', '제품 살펴보는 중', false],
+    ]);
+    expect(result.state.timeline.at(-1)?.note).toBe('데모 다시 요청');
+    expect(result.state.deal?.stage).toBe('제품 살펴보는 중');
+    expect(cellOf(standIn, 'Deals', rowOf(standIn, DEAL), '단계')).toBe('제품 살펴보는 중');
   });
 });

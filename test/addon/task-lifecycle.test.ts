@@ -47,9 +47,9 @@ function move(
   p: Pipeline,
   from: string,
   to: string,
-  extra: { override?: boolean; note?: string } = {},
+  extra: { override?: boolean; note?: string; reason?: string } = {},
 ): Result {
-  return p.call('panelMoveDeal', {
+  return p.act('panelMoveDeal', {
     dealId: DEAL,
     expectedStage: from,
     toStage: to,
@@ -178,7 +178,7 @@ describe('the issue’s sequence: override forward → back → Lost → reopen,
     ]);
 
     // The rep ticks 도입 승인 확인 in this stay (row 23).
-    const tick = p.call('panelSetChecklistItem', {
+    const tick = p.act('panelSetChecklistItem', {
       dealId: DEAL,
       stage: ONBOARDING,
       criterion: '고객사 내부 도입 승인 확인',
@@ -189,7 +189,9 @@ describe('the issue’s sequence: override forward → back → Lost → reopen,
 
     // 3. Lost. Closes this stay's open tasks: the three entry tasks (rows 25–27); its criteria are all Done,
     //    so they stay as they are. 실주 has no tasks: still 26 rows.
-    const lost = step([25, 26, 27], () => move(p, ONBOARDING, LOST, { note: '예산 동결' }));
+    const lost = step([25, 26, 27], () =>
+      move(p, ONBOARDING, LOST, { note: '예산 동결', reason: '예산 없음' }),
+    );
     expect(taskRows(p)).toBe(26);
     expect(closedOf(p, [22, 23, 24, 25, 26, 27])).toEqual([
       '',
@@ -235,11 +237,12 @@ describe('the issue’s sequence: override forward → back → Lost → reopen,
     // Service calls per move. Before this change the same four moves cost 53, 50, 45, 45 calls with
     // 4, 4, 3, 3 setValues (and the reopen wrote no tasks at all: its keys collided with step 2's).
     // Closing adds one setValues (and its getRange) to a move that closes anything; the first also
-    // asks getMaxColumns once, to place the new Closed column (its header goes in that same setValues). Each move reads every sheet once per
-    // session (two sessions: the move, then the state after it) — 8 getSheetValues, whatever the size.
+    // asks getMaxColumns once, to place the new Closed column (its header goes in that same setValues). Each move reads every sheet once
+    // (issue 14 point 1: the state after it is worked out from what it wrote, not read again) — 4 getSheetValues, whatever the size.
+    // It was 8 (a second session read every sheet again after writing).
     console.log('service calls per move:', JSON.stringify(calls, null, 1));
     expect(calls.map((c) => c['Range.setValues'])).toEqual([5, 5, 4, 4]);
-    expect(calls.map((c) => c['Sheet.getSheetValues'])).toEqual([8, 8, 8, 8]);
+    expect(calls.map((c) => c['Sheet.getSheetValues'])).toEqual([4, 4, 4, 4]);
     expect(calls.map((c) => c['Sheet.insertColumnsAfter'] ?? 0)).toEqual([0, 0, 0, 0]);
     for (const c of calls.slice(1)) expect(c.total).toBeLessThanOrEqual((calls[0]?.total ?? 0) + 3);
   });

@@ -205,16 +205,22 @@ describe.skipIf(skipBrowserTests)('deal panel in Chromium', () => {
 
     await panel.locator('#move-to').selectOption('Lost');
     expect(await panel.locator('#move-submit').textContent()).toBe('Mark as Lost');
-    expect(await panel.locator('label[for="move-note"]').textContent()).toBe(
+    // Issue 14 point 3: the reason is picked from the Settings list (none preselected), the note is optional.
+    expect(await panel.locator('label[for="move-reason"]').textContent()).toBe(
       'Reason the deal was lost (required)',
     );
+    expect(await panel.locator('label[for="move-note"]').textContent()).toBe('More detail (optional)');
+    await panel.locator('#move-note').fill('Went with the incumbent');
     await panel.locator('#move-submit').click();
     await settled(panel);
-    expect(await panel.locator('#flash .flash-message').textContent()).toBe('Say why the deal was lost.');
-    await panel.locator('#move-note').fill('Chose a competitor');
+    expect(await panel.locator('#flash .flash-message').textContent()).toBe(
+      'Pick why the deal was lost from the list.',
+    );
+    await panel.locator('#move-reason').selectOption('Chose a competitor');
     await panel.locator('#move-submit').click();
     await settled(panel);
     expect(sheet('en', 'Deals').find((d) => d['Deal ID'] === 'D-022')?.Stage).toBe('Lost');
+    expect(sheet('en', 'Stage history').at(-1)?.Note).toBe('Chose a competitor: Went with the incumbent');
     expect(await panel.locator('.stage-pill.is-lost').textContent()).toBe('Lost');
     expect(await panel.locator('.path.is-lost').count()).toBe(1);
   });

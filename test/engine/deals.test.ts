@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readDeals } from '../../src/engine/deals';
-import { readPipeline } from '../../src/engine/stages';
+import { isKnownStage, readDealKeepingBadValues, readDeals } from '../../src/engine/deals';
+import { readPipeline, type Stage } from '../../src/engine/stages';
 import { localOf, Zone } from '../../src/engine/zone';
 
 const zone = new Zone('Asia/Seoul');
@@ -173,5 +173,37 @@ describe('an Amount column with a stated unit (SPEC §2)', () => {
     );
     expect(read.deals).toEqual([]);
     expect(read.problems.map((p) => p.message)).toEqual(['Amount (in millions) is too large']);
+  });
+});
+
+describe('one row read for showing it whatever its values', () => {
+  const pipeline = readPipeline([
+    ['단계', '확률'],
+    ['미팅', '10%'],
+  ]);
+  const grid = [
+    ['딜 ID', '금액', '단계', '수주 예정일'],
+    ['D-2', 'TBD', '미팅', '2023. 11. 5'],
+    ['D-4', 5, '계약', ''],
+    ['D-3', 5, '', ''],
+  ];
+
+  it('keeps a deal whose Amount is TBD, the Amount at 0 and everything else as read', () => {
+    // readDeals leaves row 2 out (금액 'TBD'); kept, it is D-2 in 미팅 closing 2023-11-05.
+    const deal = readDealKeepingBadValues(grid, pipeline, { zone }, 1);
+    expect(deal).toMatchObject({ id: 'D-2', amount: 0, outcome: 'open' });
+    expect(deal?.stage.name).toBe('미팅');
+    expect(isKnownStage(deal?.stage ?? (pipeline.stages[0] as Stage))).toBe(true);
+    expect(deal?.expectedClose).toBe(localOf(2023, 11, 5) / 86_400_000);
+  });
+
+  it('keeps a deal whose stage Stages does not know, as an unknown stage of that name', () => {
+    const deal = readDealKeepingBadValues(grid, pipeline, { zone }, 2);
+    expect(deal?.stage).toMatchObject({ name: '계약', exitCriteria: [], staleAfter: null });
+    expect(isKnownStage(deal?.stage ?? (pipeline.stages[0] as Stage))).toBe(false);
+  });
+
+  it('still leaves out a row with a blank Stage (not in the pipeline yet)', () => {
+    expect(readDealKeepingBadValues(grid, pipeline, { zone }, 3)).toBeNull();
   });
 });

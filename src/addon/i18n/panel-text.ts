@@ -15,10 +15,12 @@ const EN = {
   criteriaUnmet: (stage: string) =>
     `Not yet: ${stage} has unmet exit criteria. Complete them, or override with a note.`,
   overrideNeedsNote: 'An override needs a note saying why.',
-  lostNeedsReason: 'Say why the deal was lost.',
+  lostNeedsReason: 'Pick why the deal was lost from the list.',
   reopenNeedsReason: 'Say why the deal is reopened.',
   sameStage: 'The deal is already in that stage.',
   taskGone: 'That task changed meanwhile. Reload the panel.',
+  selectionMoved: (id: string) =>
+    `Nothing was changed: another row is selected now, not ${id}. Here is the selected row; check it and try again.`,
   moved: (deal: string, stage: string) => `${deal} moved to ${stage}.`,
   overrideNote: (missing: readonly string[], note: string) =>
     `Override (unmet: ${missing.join(', ')}): ${note}`,
@@ -40,10 +42,12 @@ const KO: PanelText = {
   criteriaUnmet: (stage: string) =>
     `아직 이동할 수 없습니다: ${stage}의 완료 조건이 남아 있습니다. 조건을 완료하거나 메모와 함께 예외 처리하세요.`,
   overrideNeedsNote: '예외 처리에는 사유 메모가 필요합니다.',
-  lostNeedsReason: '실주 사유를 적어 주세요.',
+  lostNeedsReason: '목록에서 실주 사유를 고르세요.',
   reopenNeedsReason: '딜을 다시 여는 사유를 적어 주세요.',
   sameStage: '이미 그 단계에 있습니다.',
   taskGone: '그 할일이 그사이 바뀌었습니다. 패널을 새로 고치세요.',
+  selectionMoved: (id: string) =>
+    `바뀐 것은 없습니다: 지금 선택된 행은 ${id}이(가) 아닙니다. 선택된 행을 보여 드리니 확인한 뒤 다시 시도하세요.`,
   moved: (deal: string, stage: string) => `${deal} → ${stage} 이동 완료.`,
   overrideNote: (missing: readonly string[], note: string) =>
     `예외 처리 (미완료: ${missing.join(', ')}): ${note}`,

@@ -1,19 +1,34 @@
-import type { Deal } from '../../engine/deals';
+import { type Deal, isKnownStage } from '../../engine/deals';
 import { enteredDayOf } from '../../engine/health';
 import { decideMove, type MoveDecision, moveKind } from '../../engine/moves';
 import type { Stage } from '../../engine/stages';
 import { stageEntryTasks } from '../../engine/tasks';
 import { sameStage } from '../../engine/values';
-import type { ActionResult, PanelSelection, PanelState, RefusalReason } from '../../shared/panel-protocol';
+import type {
+  ActionResult,
+  AttentionList,
+  MoveRequest,
+  PanelSelection,
+  PanelState,
+  RefusalReason,
+} from '../../shared/panel-protocol';
 import { panelText } from '../i18n/panel-text';
-import { logSheets, openSession, type PipelineSession, stagesOfRow } from '../pipeline/session';
+import {
+  logSheets,
+  openSession,
+  type PipelineSession,
+  reopenSession,
+  rowOfDeal,
+  stagesOfRow,
+} from '../pipeline/session';
 import { applyStageChanges } from '../pipeline/stage-changes';
 import { logStageEdits } from '../pipeline/stage-log';
 import { appendTasks } from '../pipeline/task-append';
-import { setBlock } from '../sheets/sheets-io';
+import { writeColumnCells } from '../sheets/sheets-io';
 import { beginExecution, type Execution } from '../storage/execution';
+import { attentionList } from './attention';
 import { validateChecklist, validateMove, validateTaskDone } from './requests';
-import { checkOf, findDeal, stateForRow, stateForSelection } from './state';
+import { checkOf, findDeal, lostReasonsOfSession, stateForRow, stateForSelection } from './state';
 
 /** Cheap: which sheet and row the user has selected, polled while the panel is open. */
 export function panelGetSelection(): PanelSelection {
@@ -22,7 +37,10 @@ export function panelGetSelection(): PanelSelection {
   return { sheet: sheet.getName(), row: range ? range.getRow() : 0 };
 }
 
-/** The panel's whole view of one deal: by id after an action, else the selected Deals row. */
+/**
+ * The panel's whole view of one deal, in one call per selection change:
+ * by id when asked, else the selected Deals row (each sheet read once).
+ */
 export function panelGetState(dealId?: unknown): PanelState {
   const session = openSession(beginExecution());
   if (typeof dealId === 'string' && dealId !== '') {
@@ -32,15 +50,47 @@ export function panelGetState(dealId?: unknown): PanelState {
   return stateForSelection(session, panelGetSelection());
 }
 
+/** Needs attention: the deals that are stale, overdue, overridden or have a bad cell; `mine` keeps the user's own. */
+export function panelGetAttention(mine?: unknown): AttentionList {
+  const session = openSession(beginExecution());
+  const user = Session.getActiveUser().getEmail();
+  const own = mine === true;
+  return { mine: own, user, items: attentionList(session, own ? user : null) };
+}
+
+/**
+ * Selects a deal's row in Deals (by its ID: rows move when people sort) and
+ * answers with its state, so next/previous costs one call. A deal no longer
+ * there leaves the selection alone and answers with the selected row's state.
+ */
+export function panelSelectDeal(dealId?: unknown): PanelState {
+  const session = openSession(beginExecution());
+  const gridRow = typeof dealId === 'string' ? rowOfDeal(session, dealId.trim()) : -1;
+  if (gridRow < 0) return stateForSelection(session, panelGetSelection());
+  const sheet = session.dealsSheet.sheet;
+  sheet.activate();
+  sheet.getRange(gridRow + 1, 1).activate();
+  return stateForRow(session, gridRow);
+}
+
 export function panelMoveDeal(input: unknown): ActionResult {
   return panelAction(input, validateMove, (exec, request) =>
     withDealUnderLock(exec, request.dealId, request.expectedStage, (session, deal, gridRow) => {
       const t = panelText(session.language);
+      // A move starts from a stage of Stages: from one that is not, the Stage cell is what to fix.
+      if (!isKnownStage(deal.stage))
+        return refuse('invalid', t.unknownStage(deal.stage.name), [], stateForRow(session, gridRow));
       // Only the deal's own pipeline's stages (SPEC §4).
       const to = stagesOfRow(session, gridRow).find(request.toStage);
       if (!to) return refuse('invalid', t.unknownStage(request.toStage), [], stateForRow(session, gridRow));
       const check = checkOf(session, deal);
-      const decision = decideMove(moveKind(deal.stage, to), check, { to, ...request });
+      const lost = to.outcome === 'lost' ? lostNote(session, request) : null;
+      if (lost === '') return refuse('reason', t.lostNeedsReason, [], stateForRow(session, gridRow));
+      const decision = decideMove(moveKind(deal.stage, to), check, {
+        to,
+        ...request,
+        note: lost ?? request.note,
+      });
       if (!decision.ok)
         return refuse(
           decision.reason,
@@ -67,7 +117,7 @@ export function panelMoveDeal(input: unknown): ActionResult {
       return {
         ok: true,
         message: t.moved(deal.name || deal.id, to.name),
-        state: stateForRow(openSession(exec), gridRow),
+        state: stateForRow(reopenSession(session), gridRow),
       };
     }),
   );
@@ -94,7 +144,7 @@ export function panelSetChecklistItem(input: unknown): ActionResult {
         appendTasks(tasks.sheet, tasks.grid, planned, session, request.done);
         session.store.save();
       }
-      return { ok: true, message: '', state: stateForRow(openSession(exec), gridRow) };
+      return { ok: true, message: '', state: stateForRow(reopenSession(session), gridRow) };
     }),
   );
 }
@@ -104,6 +154,8 @@ export function panelSetTaskDone(input: unknown): ActionResult {
   return panelAction(input, validateTaskDone, (exec, request) =>
     underLock(exec, (session) => {
       const t = panelText(session.language);
+      const elsewhere = selectedElsewhere(session, request.dealId);
+      if (elsewhere) return elsewhere;
       const found = findDeal(session, request.dealId);
       if (!found) return refuse('missing', t.dealGone(request.dealId), [], null);
       const task = session.tasks.tasks.find((x) =>
@@ -111,9 +163,21 @@ export function panelSetTaskDone(input: unknown): ActionResult {
       );
       if (!task) return refuse('changed', t.taskGone, [], stateForRow(session, found.gridRow));
       setDone(session, task.row, request.done);
-      return { ok: true, message: '', state: stateForRow(openSession(exec), found.gridRow) };
+      return { ok: true, message: '', state: stateForRow(reopenSession(session), found.gridRow) };
     }),
   );
+}
+
+/**
+ * A loss's Note: the reason picked from the Settings list, then the free
+ * text after a colon (`경쟁사 선택: 가격 비교 후 결정`), so the reason can be
+ * counted from the history. '' when no listed reason was picked.
+ */
+function lostNote(session: PipelineSession, request: MoveRequest): string {
+  const reason = lostReasonsOfSession(session).find((r) => r === (request.reason ?? '').trim());
+  if (reason === undefined) return '';
+  const text = request.note.trim();
+  return text === '' ? reason : `${reason}: ${text}`;
 }
 
 /** Why a move was refused, in the panel's words. */
@@ -133,7 +197,7 @@ function refusalMessage(
 function setDone(session: PipelineSession, row: number, done: boolean): void {
   const c = session.tasks.table.columns.done;
   if (c === undefined) throw new Error('Tasks has no Done column. Run Set up pipeline sheets.');
-  setBlock(logSheets(session).tasks.sheet.getRange(row, c + 1), [[done]]);
+  writeColumnCells(logSheets(session).tasks.sheet, c + 1, new Map([[row, done]]));
 }
 
 /**
@@ -146,7 +210,7 @@ function underLock(exec: Execution, action: (session: PipelineSession) => Action
   if (!lock.tryLock(10_000)) return refuse('busy', panelText(exec.language).busy, [], null);
   try {
     const session = openSession(exec);
-    return action(logStageEdits(session) > 0 ? openSession(exec) : session);
+    return action(logStageEdits(session) > 0 ? reopenSession(session) : session);
   } finally {
     lock.releaseLock();
   }
@@ -165,6 +229,8 @@ function withDealUnderLock(
 ): ActionResult {
   return underLock(exec, (session) => {
     const t = panelText(session.language);
+    const elsewhere = selectedElsewhere(session, dealId);
+    if (elsewhere) return elsewhere;
     const found = findDeal(session, dealId);
     if (!found) return refuse('missing', t.dealGone(dealId), [], null);
     const { deal, gridRow } = found;
@@ -172,6 +238,21 @@ function withDealUnderLock(
       return refuse('changed', t.changedBehind(deal.stage.name), [], stateForRow(session, gridRow));
     return action(session, deal, gridRow);
   });
+}
+
+/**
+ * The refusal of an action for a deal that is no longer the selected row
+ * (the user clicked another row and acted before the panel followed),
+ * carrying the selected row's state so the panel shows it at once; `null`
+ * when the deal is the selected row.
+ */
+function selectedElsewhere(session: PipelineSession, dealId: string): ActionResult | null {
+  const selection = panelGetSelection();
+  const gridRow = rowOfDeal(session, dealId);
+  const onRow = selection.sheet === session.dealsSheet.sheet.getName() && selection.row === gridRow + 1;
+  if (onRow && gridRow >= 0) return null;
+  const t = panelText(session.language);
+  return refuse('selection', t.selectionMoved(dealId), [], stateForSelection(session, selection));
 }
 
 /** The start of every panel action: one execution, the request checked (refused as a whole if it does not fit). */

@@ -17,11 +17,11 @@ function asRecord(input: unknown): Record<string, unknown> | null {
 export function validateMove(input: unknown): MoveRequest | null {
   const o = asRecord(input);
   if (!o) return null;
-  const { dealId, expectedStage, toStage, override, note } = o;
+  const { dealId, expectedStage, toStage, override, note, reason = '' } = o;
   if (!isText(dealId, MAX_NAME) || dealId.trim() === '') return null;
   if (!isText(expectedStage, MAX_NAME) || !isText(toStage, MAX_NAME)) return null;
-  if (typeof override !== 'boolean' || !isText(note)) return null;
-  return { dealId: dealId.trim(), expectedStage, toStage, override, note };
+  if (typeof override !== 'boolean' || !isText(note) || !isText(reason, MAX_NAME)) return null;
+  return { dealId: dealId.trim(), expectedStage, toStage, override, note, reason };
 }
 
 export function validateChecklist(input: unknown): ChecklistRequest | null {

@@ -73,17 +73,44 @@ const NO_TASKS = [[TASKS.columns.dealId.en, TASKS.columns.task.en]];
 
 /** Reads the pipeline's sheets for one action of `exec` (read again after a write: `openSession(exec)`). */
 export function openSession(exec: Execution, options: SessionOptions = {}): PipelineSession {
-  const { ss, store, language, now } = exec;
+  const { ss, language } = exec;
   const zone = new Zone(ss.getSpreadsheetTimeZone());
-  // Text numbers and dates read as the spreadsheet's locale writes them (SPEC §2: `12.500` in de_DE is 12,500).
-  const ctx: DateContext = { zone, locale: exec.locale };
-  const own = new Ownership(ss, store);
-  const stagesSheet = requireSheet(ss, 'Stages', language, own);
-  const dealsSheet = requireSheet(ss, 'Deals', language, own);
+  const own = new Ownership(ss, exec.store);
   const log = (table: 'Stage history' | 'Tasks') =>
     options.logsOptional ? loadSheet(ss, table, own) : requireSheet(ss, table, language, own);
-  const historySheet = log('Stage history');
-  const tasksSheet = log('Tasks');
+  return sessionOf(exec, {
+    zone,
+    own,
+    stagesSheet: requireSheet(ss, 'Stages', language, own),
+    dealsSheet: requireSheet(ss, 'Deals', language, own),
+    historySheet: log('Stage history'),
+    tasksSheet: log('Tasks'),
+  });
+}
+
+/**
+ * The session again after this execution's own writes, without reading a
+ * sheet: the grids it holds were kept equal to what was written (grid-mirror).
+ */
+export function reopenSession(session: PipelineSession): PipelineSession {
+  return sessionOf(session.exec, session);
+}
+
+interface LoadedSheets {
+  readonly zone: Zone;
+  readonly own: Ownership;
+  readonly stagesSheet: LoadedSheet;
+  readonly dealsSheet: LoadedSheet;
+  readonly historySheet: LoadedSheet | null;
+  readonly tasksSheet: LoadedSheet | null;
+}
+
+/** The session parsed from sheets already read (only the Health column's tag is looked up). */
+function sessionOf(exec: Execution, loaded: LoadedSheets): PipelineSession {
+  const { ss, store, language, now } = exec;
+  const { zone, own, stagesSheet, dealsSheet, historySheet, tasksSheet } = loaded;
+  // Text numbers and dates read as the spreadsheet's locale writes them (SPEC §2: `12.500` in de_DE is 12,500).
+  const ctx: DateContext = { zone, locale: exec.locale };
   const historyGrid = historySheet?.grid ?? NO_HISTORY;
   const map = exec.columnMap;
   const fixable = <T>(sheet: LoadedSheet, read: () => T) => withFixStep(sheet, language, read);

@@ -1,4 +1,5 @@
 import { type Cell, isDateCell } from '../../engine/cells';
+import { mirrorGrid, mirrorWrite } from './grid-mirror';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -6,7 +7,9 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export function readGrid(sheet: Sheet): Cell[][] {
   try {
     // -1 rows and columns: to the last with content, in one call instead of getDataRange + getValues.
-    return sheet.getSheetValues(1, 1, -1, -1) as Cell[][];
+    const grid = sheet.getSheetValues(1, 1, -1, -1) as Cell[][];
+    mirrorGrid(sheet, grid);
+    return grid;
   } catch (e) {
     // A sheet with nothing in it has no block to read.
     if (sheet.getLastRow() === 0) return [];
@@ -96,6 +99,7 @@ export function writeColumnCells(
     for (let r = rows[start] as number; r <= (rows[end] as number); r++)
       values.push([cells.has(r) ? (cells.get(r) as Cell) : (between as (row: number) => Cell)(r)]);
     setBlock(sheet.getRange(rows[start] as number, column, values.length, 1), values);
+    mirrorWrite(sheet, rows[start] as number, column, values);
     start = end + 1;
   }
   return rows.length;
@@ -137,6 +141,7 @@ export function appendRows(sheet: Sheet, firstColumn: number, rows: readonly Cel
   const width = rows[0]?.length ?? 0;
   ensureRows(sheet, start + rows.length - 1);
   setBlock(sheet.getRange(start, firstColumn, rows.length, width), rows);
+  mirrorWrite(sheet, start, firstColumn, rows);
   return start;
 }
 
