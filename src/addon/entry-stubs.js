@@ -189,6 +189,11 @@ function panelSetTaskDone(request) {
   return SheetsPipeline.panelSetTaskDone(request);
 }
 
+/** Deal panel (google.script.run): sends one drafted entry email to the deal's contact. */
+function panelSendEntryEmail(request) {
+  return SheetsPipeline.panelSendEntryEmail(request);
+}
+
 /** Settings dialog (google.script.run): current settings and the last run. */
 function settingsGetState() {
   return SheetsPipeline.settingsGetState();

@@ -18,6 +18,7 @@ export {
   panelGetState,
   panelMoveDeal,
   panelSelectDeal,
+  panelSendEntryEmail,
   panelSetChecklistItem,
   panelSetTaskDone,
 } from './panel/actions';

@@ -14,7 +14,7 @@ import { type AttentionHandlers, attentionCard } from './render-attention';
 import { dealFacts, dealHeader, problemsBox, stagePath } from './render-deal';
 import { flashBox, moveForm } from './render-move';
 import { timeline } from './render-timeline';
-import { checklist, openTasks, requiredFields } from './render-work';
+import { checklist, entryEmails, openTasks, requiredFields } from './render-work';
 import { call, inFlight, messageOf } from './server';
 import type { Draft, Flash, Handlers, PanelView } from './view';
 
@@ -78,6 +78,11 @@ const handlers: Handlers = {
     const deal = shownDeal();
     if (!deal) return;
     void act('top', () => call('panelSetTaskDone', { dealId: deal.id, key: task.key, row: task.row, done }));
+  },
+  sendEmail(email) {
+    const deal = shownDeal();
+    if (!deal) return;
+    void act('top', () => call('panelSendEntryEmail', { dealId: deal.id, key: email.key }));
   },
   move() {
     const deal = shownDeal();
@@ -223,6 +228,7 @@ function body(t: Strings): (Node | null)[] {
     deal.stageKnown
       ? moveForm(deal, view, handlers)
       : el('p', { class: 'card notice', id: 'fix-stage' }, t.fixStage),
+    entryEmails(view, handlers),
     openTasks(view, handlers),
     timeline(view),
   ];

@@ -102,3 +102,32 @@ export function openTasks(view: PanelView, on: Handlers): HTMLElement {
   });
   return section('tasks', t.openTasks, list);
 }
+
+/**
+ * The entry emails of this stay, drafted for the deal's contact: who it goes
+ * to, the subject and the message as it will be sent, and one Send button
+ * (disabled, with the reason, when there is no contact to send to).
+ */
+export function entryEmails(view: PanelView, on: Handlers): HTMLElement | null {
+  const { t, state } = view;
+  if (state.emails.length === 0) return null;
+  const list = el('ul', { class: 'emails' });
+  state.emails.forEach((email, i) => {
+    const send = el('button', { type: 'button', id: `email-send-${i}`, class: 'primary' }, t.sendEmail);
+    send.disabled = email.problem !== null;
+    if (email.problem) send.setAttribute('aria-describedby', `email-problem-${i}`);
+    send.addEventListener('click', () => on.sendEmail(email));
+    list.appendChild(
+      el(
+        'li',
+        { class: 'email', id: `email-${i}` },
+        el('p', { class: 'email-to' }, t.emailTo(email.to === '' ? '—' : email.to)),
+        el('p', { class: 'email-subject' }, el('strong', {}, email.subject)),
+        el('pre', { class: 'email-body' }, email.body),
+        email.problem ? el('p', { class: 'flash error', id: `email-problem-${i}` }, email.problem) : null,
+        send,
+      ),
+    );
+  });
+  return section('emails', t.entryEmails, list);
+}

@@ -1,4 +1,4 @@
-import type { PanelState, PanelTask } from '../shared/panel-protocol';
+import type { PanelEmail, PanelState, PanelTask } from '../shared/panel-protocol';
 import type { Strings } from './i18n';
 
 /** What the user has typed into the move form, kept across re-renders of the same deal. */
@@ -33,6 +33,7 @@ export interface PanelView {
 export interface Handlers {
   tickCriterion(criterion: string, done: boolean): void;
   tickTask(task: PanelTask, done: boolean): void;
+  sendEmail(email: PanelEmail): void;
   move(): void;
   /** `rerender` is false for typing, so the textarea keeps its caret. */
   editDraft(change: Partial<Omit<Draft, 'dealId'>>, rerender: boolean): void;

@@ -69,6 +69,24 @@ export interface PanelTimelineRow {
   override: boolean;
 }
 
+/** An entry email drafted for the deal's contact (SPEC §4), sent from the panel on one click. */
+export interface PanelEmail {
+  /** The email task's Key and row in Tasks. */
+  key: string;
+  row: number;
+  stage: string;
+  to: string;
+  subject: string;
+  body: string;
+  /** Why it cannot be sent as it is (no or a bad Contact email); `null` when it can. */
+  problem: string | null;
+}
+
+export interface EmailSendRequest {
+  dealId: string;
+  key: string;
+}
+
 export interface PanelState {
   /** The sheet and row this state is for: the panel compares the selection it polls with it. */
   selection: PanelSelection;
@@ -83,6 +101,8 @@ export interface PanelState {
   requiredFields: { field: string; filled: boolean }[];
   missing: string[];
   openTasks: PanelTask[];
+  /** Entry emails of the current stay still to send. */
+  emails: PanelEmail[];
   /** Every Stage history row of the deal. */
   timeline: PanelTimelineRow[];
   /** The row's unreadable values, each named (column, value, why); the deal is still shown. */

@@ -3,6 +3,7 @@ import type {
   ActionResult,
   AttentionList,
   ChecklistRequest,
+  EmailSendRequest,
   MoveRequest,
   PanelSelection,
   PanelState,
@@ -29,6 +30,8 @@ export interface ServerApi extends ReviewApi {
   panelSelectDeal(dealId: string): PanelState;
   panelSetChecklistItem(request: ChecklistRequest): ActionResult;
   panelSetTaskDone(request: TaskDoneRequest): ActionResult;
+  /** Sends one drafted entry email from the person clicking, once. */
+  panelSendEntryEmail(request: EmailSendRequest): ActionResult;
   settingsGetState(): SettingsState;
   settingsSave(request: SettingsSaveRequest): SettingsState;
   /** Connect your sheet: the proposed sheet and how its columns read. */

@@ -25,6 +25,7 @@ const ENTRY_POINTS = [
   'panelSelectDeal',
   'panelSetChecklistItem',
   'panelSetTaskDone',
+  'panelSendEntryEmail',
   'settingsGetState',
   'settingsSave',
   'showConnect',

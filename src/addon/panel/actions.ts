@@ -13,6 +13,7 @@ import type {
   RefusalReason,
 } from '../../shared/panel-protocol';
 import { panelText } from '../i18n/panel-text';
+import { sendEntryEmail } from '../pipeline/entry-emails';
 import {
   logSheets,
   openSession,
@@ -27,7 +28,7 @@ import { appendTasks } from '../pipeline/task-append';
 import { writeColumnCells } from '../sheets/sheets-io';
 import { beginExecution, type Execution } from '../storage/execution';
 import { attentionList } from './attention';
-import { validateChecklist, validateMove, validateTaskDone } from './requests';
+import { validateChecklist, validateEmailSend, validateMove, validateTaskDone } from './requests';
 import { checkOf, findDeal, lostReasonsOfSession, stateForRow, stateForSelection } from './state';
 
 /** Cheap: which sheet and row the user has selected, polled while the panel is open. */
@@ -164,6 +165,28 @@ export function panelSetTaskDone(input: unknown): ActionResult {
       if (!task) return refuse('changed', t.taskGone, [], stateForRow(session, found.gridRow));
       setDone(session, task.row, request.done);
       return { ok: true, message: '', state: stateForRow(reopenSession(session), found.gridRow) };
+    }),
+  );
+}
+
+/**
+ * Sends one of the deal's drafted entry emails (SPEC §4), from the person
+ * clicking, to its Contact email; the task is then Done and says so, so a
+ * second click finds nothing to send.
+ */
+export function panelSendEntryEmail(input: unknown): ActionResult {
+  return panelAction(input, validateEmailSend, (exec, request) =>
+    underLock(exec, (session) => {
+      const t = panelText(session.language);
+      const elsewhere = selectedElsewhere(session, request.dealId);
+      if (elsewhere) return elsewhere;
+      const found = findDeal(session, request.dealId);
+      if (!found) return refuse('missing', t.dealGone(request.dealId), [], null);
+      const sent = sendEntryEmail(session, found.deal, found.gridRow, request.key);
+      const state = stateForRow(sent.ok ? reopenSession(session) : session, found.gridRow);
+      return sent.ok
+        ? { ok: true, message: sent.message, state }
+        : refuse('changed', sent.message, [], state);
     }),
   );
 }

@@ -1,4 +1,9 @@
-import type { ChecklistRequest, MoveRequest, TaskDoneRequest } from '../../shared/panel-protocol';
+import type {
+  ChecklistRequest,
+  EmailSendRequest,
+  MoveRequest,
+  TaskDoneRequest,
+} from '../../shared/panel-protocol';
 
 /**
  * Everything from the sidebar is untrusted: shapes and lengths are checked
@@ -41,4 +46,11 @@ export function validateTaskDone(input: unknown): TaskDoneRequest | null {
   if (!isText(dealId, MAX_NAME) || !isText(key) || typeof done !== 'boolean' || !Number.isInteger(row))
     return null;
   return { dealId, key, row: row as number, done };
+}
+
+export function validateEmailSend(input: unknown): EmailSendRequest | null {
+  const o = asRecord(input);
+  if (!o) return null;
+  const { dealId, key } = o;
+  return isText(dealId, MAX_NAME) && isText(key) && key !== '' ? { dealId, key } : null;
 }

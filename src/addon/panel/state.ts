@@ -10,6 +10,7 @@ import { sameStage, textOf } from '../../engine/values';
 import { isoDate } from '../../engine/zone';
 import type { PanelDeal, PanelState, PanelTask } from '../../shared/panel-protocol';
 import { panelText } from '../i18n/panel-text';
+import { entryEmailDrafts } from '../pipeline/entry-emails';
 import { type PipelineSession, rowOfDeal, stagesOfRow } from '../pipeline/session';
 import { SHEET_NAMES } from '../sheets/sheet-names';
 import { lostReasonsOf } from '../storage/settings';
@@ -51,6 +52,7 @@ export function stateForRow(session: PipelineSession, gridRow: number): PanelSta
     requiredFields: [...check.requiredFields],
     missing: [...check.missing],
     openTasks: openTasks(session, deal),
+    emails: deal.id === '' ? [] : entryEmailDrafts(session, deal, gridRow).map((d) => ({ ...d })),
     timeline: deal.id === '' ? [] : timelineOf(session.history().get(deal.id)),
     next: nextStage(stagesOfRow(session, gridRow), deal)?.name ?? null,
   };
@@ -184,6 +186,7 @@ function baseState(
     requiredFields: [],
     missing: [],
     openTasks: [],
+    emails: [],
     timeline: [],
     problems: [],
     lostReasons: lostReasonsOfSession(session),
