@@ -93,6 +93,8 @@ const EN = {
   // Settings dialog
   settings: 'Settings',
   notifications: 'Email digests of stale and overdue deals',
+  autoSendEntryEmails:
+    'Send a stage’s entry email to the buyer as soon as a deal enters it, without a click (from the account that moves the deal)',
   managerEmail: 'Manager emails (each gets every flagged deal; one per line or comma-separated)',
   dailyHour: (zone: string) => `Daily check time (${zone})`,
   runDaily: 'Run the daily check every day',
@@ -217,6 +219,8 @@ const KO: Strings = {
   missingHeading: '남은 항목:',
   settings: '설정',
   notifications: '정체·기한 지난 딜 요약 메일 보내기',
+  autoSendEntryEmails:
+    '딜이 단계에 들어오면 그 단계의 진입 메일을 클릭 없이 바로 고객에게 보내기 (딜을 옮긴 계정에서 발송)',
   managerEmail: '관리자 이메일 (모든 확인 필요 딜을 받음; 한 줄에 하나 또는 쉼표로 구분)',
   dailyHour: (zone: string) => `매일 점검 시각 (${zone})`,
   runDaily: '매일 점검 실행',

@@ -66,6 +66,7 @@ interface Controls {
   language: HTMLSelectElement;
   lostReasons: HTMLTextAreaElement;
   lostReasonsField: HTMLElement;
+  autoSend: HTMLInputElement;
   /** The warnings next to choices that do nothing, kept up to date as the user changes them. */
   warnings: WarningSlot[];
 }
@@ -101,6 +102,11 @@ function controls(s: Strings, state: SettingsStateWire): Controls {
     language.appendChild(option);
   }
   const lost = lostReasonsField(ts(), settings.lostReasons ?? [], state.defaultLostReasons);
+  const autoSend = el('input', {
+    type: 'checkbox',
+    id: 'auto-send',
+    checked: settings.autoSendEntryEmails === true,
+  });
   const warnings = [
     warningSlot('warn-no-checks', notifications, runDaily),
     warningSlot('warn-managers', email, notifications),
@@ -114,6 +120,7 @@ function controls(s: Strings, state: SettingsStateWire): Controls {
     language,
     lostReasons: lost.box,
     lostReasonsField: lost.field,
+    autoSend,
     warnings,
   };
   const refresh = () => showWarnings(ts(), warnings, choicesOf(c));
@@ -138,6 +145,7 @@ function requestOf(c: Controls, takeOver: boolean): SettingsSaveRequest {
     dailyHour: Number(c.hour.value),
     languageChoice: c.language.value as SettingsWire['languageChoice'],
     lostReasons: lostReasonsToSave(c.lostReasons.value, current?.defaultLostReasons ?? []),
+    autoSendEntryEmails: c.autoSend.checked,
     dailyChecksOn: c.runDaily.checked || takeOver,
     ...(takeOver ? { takeOver: true } : {}),
   };
@@ -205,6 +213,11 @@ function form(s: Strings, state: SettingsStateWire): HTMLFormElement {
     c.warnings[1]?.region,
     ...scheduleRows(s, state, c),
     c.lostReasonsField,
+    el(
+      'div',
+      { class: 'row' },
+      el('label', { class: 'check', for: 'auto-send' }, c.autoSend, el('span', {}, s.autoSendEntryEmails)),
+    ),
     state.settingsProblem
       ? el('p', { class: 'flash error', role: 'alert', id: 'settings-problem' }, state.settingsProblem)
       : null,

@@ -18,6 +18,12 @@ export interface Settings {
    * defaults in the spreadsheet's language (가격 · 경쟁사 선택 · … / Price · …).
    */
   lostReasons: string[];
+  /**
+   * Send a stage's entry email as soon as a deal enters it, without the panel's
+   * click (SPEC §4; off by default): from the account that makes the change,
+   * within MailApp's daily quota. Absent in settings saved before it existed.
+   */
+  autoSendEntryEmails?: boolean;
 }
 
 /** What the settings dialog saves: the settings, whether the daily check should run, and an explicit take-over. */

@@ -5,7 +5,7 @@
  * its contact, and one click sends it from the person clicking, once.
  */
 import { describe, expect, it } from 'vitest';
-import { rowOf, samplePipeline } from './harness';
+import { DEFAULT_SETTINGS, rowOf, samplePipeline } from './harness';
 
 const DEAL = 'D-2023-017'; // ₩10,000,000 in 온보딩 교육 중 since 2023-11-08; one exit criterion unticked.
 const EMAIL = '{deal} 견적서 송부\n{contact} 담당자님, {company} 견적서를 보내드립니다.\n{owner} 드림';
@@ -24,8 +24,9 @@ interface Result {
 }
 
 /** The sample with an Entry email on 계약/견적 전달 받음 (Stages row 5) and D-2023-017's contact in a Contact email column. */
-function withEmail(contact: string) {
+function withEmail(contact: string, autoSend = false) {
   const p = samplePipeline();
+  if (autoSend) p.call('settingsSave', { ...DEFAULT_SETTINGS, autoSendEntryEmails: true });
   p.standIn.edit('Stages', 'H1:H5', [['진입 메일'], [''], [''], [''], [EMAIL]]);
   const row = rowOf(p.standIn, DEAL);
   p.standIn.edit('Deals', 'K1', [['고객 이메일']]);
@@ -43,7 +44,8 @@ function withEmail(contact: string) {
 
 describe('entry emails in the deal panel', () => {
   it('drafts the stage’s email for the deal’s contact on entering the stage, and shows it', () => {
-    const { moved } = withEmail('buyer@hanbit.co.kr');
+    const { moved, standIn } = withEmail('buyer@hanbit.co.kr');
+    const h0SentMail = () => standIn.sentMail.length;
     const deals = moved.state?.emails ?? [];
     expect(deals).toHaveLength(1);
     const [email] = deals;
@@ -53,6 +55,8 @@ describe('entry emails in the deal panel', () => {
     expect(email?.body).toContain('buyer@hanbit.co.kr 담당자님,');
     expect(email?.body).not.toMatch(/\{(deal|contact|company|owner)\}/);
     expect(email?.problem).toBeNull();
+    // Nothing is sent by itself: sending without a click is off by default.
+    expect(h0SentMail()).toBe(0);
     // It is also a task for the owner, named by the template's subject.
     expect(moved.state?.openTasks.map((t) => t.task)).toContain('Email: {deal} 견적서 송부');
   });
@@ -89,5 +93,24 @@ describe('entry emails in the deal panel', () => {
     const refused = h.act('panelSendEntryEmail', { dealId: DEAL, key: email?.key }) as Result;
     expect(refused.ok).toBe(false);
     expect(h.standIn.sentMail).toHaveLength(0);
+  });
+
+  it('with "send without a click" on in Settings, sends it as the deal enters the stage and appends the task Done', () => {
+    const h = withEmail('buyer@hanbit.co.kr', true);
+    expect(h.standIn.sentMail.map((m) => m.to)).toEqual(['buyer@hanbit.co.kr']);
+    expect(h.moved.state?.emails).toEqual([]);
+    const tasks = h.standIn.values('Tasks');
+    const header = tasks[0] as string[];
+    const row = tasks.find((r) => String(r[header.indexOf('할일')]).startsWith('Email: ')) as unknown[];
+    expect(row[header.indexOf('완료')]).toBe(true);
+    expect(row[header.indexOf('할일')]).toBe(
+      'Email: {deal} 견적서 송부 (2023-11-15 buyer@hanbit.co.kr에게 발송)',
+    );
+  });
+
+  it('with it on but no Contact email, sends nothing and leaves the task open for the panel', () => {
+    const h = withEmail('', true);
+    expect(h.standIn.sentMail).toEqual([]);
+    expect(h.moved.state?.emails).toHaveLength(1);
   });
 });

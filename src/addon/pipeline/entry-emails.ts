@@ -1,7 +1,7 @@
 import type { Deal } from '../../engine/deals';
 import { isEmailAddress } from '../../engine/email';
 import { draftEmail, EMAIL_TASK_PREFIX } from '../../engine/entry-email';
-import { isOpenTask, type TaskRow } from '../../engine/tasks';
+import { isOpenTask, type PlannedTask, type TaskRow } from '../../engine/tasks';
 import { sameStage } from '../../engine/values';
 import { isoDate } from '../../engine/zone';
 import { writeColumnCells } from '../sheets/sheets-io';
@@ -108,4 +108,40 @@ function recordSent(session: PipelineSession, draft: EntryEmailDraft, note: stri
   if (columns.done !== undefined) writeColumnCells(sheet, columns.done + 1, new Map([[draft.row, true]]));
   if (columns.task !== undefined)
     writeColumnCells(sheet, columns.task + 1, new Map([[draft.row, `${task.task}${note}`]]));
+}
+
+/**
+ * With Settings' "send without a click" on (off by default), the email tasks
+ * a stage change is about to append are sent at once, within the day's quota,
+ * and appended already Done with the send noted, so nothing more is written.
+ * A task whose deal has no usable Contact email, or that the quota no longer
+ * covers, stays open for the panel, as it would with the option off.
+ */
+export function sendOnEntry(session: PipelineSession, tasks: readonly PlannedTask[]): PlannedTask[] {
+  const emails = tasks.filter((t) => t.task.startsWith(EMAIL_TASK_PREFIX) && t.closed === undefined);
+  if (session.exec.settings.autoSendEntryEmails !== true || emails.length === 0) return [...tasks];
+  const t = TEXT[session.language];
+  let quota = MailApp.getRemainingDailyQuota();
+  return tasks.map((task) => {
+    if (!emails.includes(task) || quota < 1) return task;
+    const deal = session.deals.deals.find((d) => d.id === task.dealId);
+    const stages = deal ? (session.pipeline.of(deal.pipeline) ?? session.pipeline) : undefined;
+    const template = stages?.find(task.stage)?.entryEmail;
+    if (!deal || !template || !isEmailAddress(deal.contactEmail)) return task;
+    const fields = {
+      deal: deal.name,
+      company: deal.company,
+      owner: deal.owner,
+      contact: deal.contactEmail,
+      stage: task.stage,
+    };
+    const { subject, body } = draftEmail(template, fields);
+    MailApp.sendEmail(deal.contactEmail, subject, body);
+    quota -= 1;
+    return {
+      ...task,
+      done: true,
+      task: `${task.task}${t.record(deal.contactEmail, isoDate(session.today))}`,
+    };
+  });
 }

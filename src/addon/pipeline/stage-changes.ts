@@ -8,6 +8,7 @@ import { sameStage, textOf } from '../../engine/values';
 import { DAY_MS, type DayNumber } from '../../engine/zone';
 import { rowLayout } from '../sheets/row-layout';
 import { appendRows, writeColumnCells } from '../sheets/sheets-io';
+import { sendOnEntry } from './entry-emails';
 import { logSheets, type PipelineSession } from './session';
 import { appendTasks, writeClosed } from './task-append';
 
@@ -87,7 +88,8 @@ export function applyStageChanges(
 
   const logs = logSheets(session);
   appendRows(logs.history.sheet, layout.firstColumn, rows);
-  const tasks = [...taskPlan.add];
+  // Sent now when Settings say so (they are appended Done), else left for the panel's click.
+  const tasks = sendOnEntry(session, taskPlan.add);
   const anyClosed = taskPlan.close.size > 0 || tasks.some((t) => t.closed !== undefined);
   const tasksGrid = session.tasksSheet
     ? writeClosed(logs.tasks.sheet, logs.tasks.grid, session.tasks.table, taskPlan.close, zone, anyClosed)

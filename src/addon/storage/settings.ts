@@ -13,6 +13,7 @@ export const DEFAULT_SETTINGS: Settings = {
   dailyHour: 7,
   languageChoice: 'auto',
   lostReasons: [],
+  autoSendEntryEmails: false,
 };
 
 /** SPEC §4: the lost reasons a team starts with, until it sets its own. */
@@ -110,6 +111,7 @@ export function validateSettings(input: unknown, language: Language = 'en'): Set
     dailyHour: hour,
     languageChoice: choice,
     lostReasons: validLostReasons(o.lostReasons, language),
+    autoSendEntryEmails: o.autoSendEntryEmails === true,
   };
 }
 
