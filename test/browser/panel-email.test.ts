@@ -106,4 +106,51 @@ describe.skipIf(skipBrowserTests)('deal panel: an entry email drafted, shown and
     expect(await panel.locator('#email-send-0').isDisabled()).toBe(true);
     expect(preview.workbook('ko').standIn.sentMail).toEqual([]);
   });
+
+  it('in English: D-016 (in Onboarding training since 11/7/2023) shows its draft and sends it once', async () => {
+    preview.reset('en');
+    const { standIn } = preview.workbook('en');
+    const subject = 'Your {deal} training schedule';
+    standIn.edit('Stages', 'H1:H4', [
+      ['Entry email'],
+      [''],
+      [''],
+      [`${subject}\nHello {contact}, here is the schedule for {deal}.`],
+    ]);
+    const row = rowOfDeal(standIn.values('Deals'), 'D-016');
+    standIn.edit('Deals', 'K1', [['Contact email']]);
+    standIn.edit('Deals', `K${row}`, [['buyer@northwind.example']]);
+    const next = standIn.values('Tasks').length + 1;
+    const key = `D-016|Onboarding training|2023-11-07|Email: ${subject}`;
+    standIn.edit('Tasks', `A${next}:K${next}`, [
+      [
+        'T-0900',
+        'D-016',
+        `Email: ${subject}`,
+        '11/7/2023',
+        'liam.smith@example.com',
+        false,
+        false,
+        'Onboarding training',
+        'entry',
+        key,
+        '11/7/2023',
+      ],
+    ]);
+    page = await chromium.context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${preview.url}?lang=en`);
+    await page.locator(`table.grid[data-sheet="Deals"] tr[data-row="${row}"]`).click();
+    const panel = panelOf(page);
+    await panel.locator('.deal-id', { hasText: 'D-016' }).waitFor();
+    await settled(panel);
+    expect(await panel.locator('#email-0 .email-to').textContent()).toBe('To: buyer@northwind.example');
+    expect(await panel.locator('#email-0 .email-body').textContent()).toContain(
+      'Hello buyer@northwind.example,',
+    );
+    await panel.locator('#email-send-0').click();
+    await settled(panel);
+    expect(await panel.locator('#email-0').count()).toBe(0);
+    expect(standIn.sentMail.map((m) => m.to)).toEqual(['buyer@northwind.example']);
+  });
 });
