@@ -1,6 +1,6 @@
 import type { Deal } from '../../engine/deals';
 import { isEmailAddress } from '../../engine/email';
-import { draftEmail, EMAIL_TASK_PREFIX } from '../../engine/entry-email';
+import { draftEmail, EMAIL_TASK_PREFIX, type EmailTemplate } from '../../engine/entry-email';
 import { isOpenTask, type PlannedTask, type TaskRow } from '../../engine/tasks';
 import { sameStage } from '../../engine/values';
 import { isoDate } from '../../engine/zone';
@@ -53,14 +53,7 @@ export function entryEmailDrafts(session: PipelineSession, deal: Deal, gridRow: 
   for (const task of emailTasksOf(session, deal)) {
     const template = stages.find(task.stage)?.entryEmail;
     if (!template) continue;
-    const fields = {
-      deal: deal.name,
-      company: deal.company,
-      owner: deal.owner,
-      contact: deal.contactEmail,
-      stage: task.stage,
-    };
-    const { subject, body } = draftEmail(template, fields);
+    const { subject, body } = draftFor(template, deal, task.stage);
     const to = deal.contactEmail;
     const problem = to === '' ? t.noContact : isEmailAddress(to) ? null : t.badContact(to);
     drafts.push({ key: task.key, row: task.row, stage: task.stage, to, subject, body, problem });
@@ -88,6 +81,17 @@ export function sendEntryEmail(
   MailApp.sendEmail(draft.to, draft.subject, draft.body);
   recordSent(session, draft, t.record(draft.to, isoDate(session.today)));
   return { ok: true, message: t.sent(draft.to) };
+}
+
+/** The stage's email as this deal's contact gets it: one filling for the panel's draft and the send on entry. */
+function draftFor(template: EmailTemplate, deal: Deal, stage: string): EmailTemplate {
+  return draftEmail(template, {
+    deal: deal.name,
+    company: deal.company,
+    owner: deal.owner,
+    contact: deal.contactEmail,
+    stage,
+  });
 }
 
 function emailTasksOf(session: PipelineSession, deal: Deal): TaskRow[] {
@@ -128,14 +132,7 @@ export function sendOnEntry(session: PipelineSession, tasks: readonly PlannedTas
     const stages = deal ? (session.pipeline.of(deal.pipeline) ?? session.pipeline) : undefined;
     const template = stages?.find(task.stage)?.entryEmail;
     if (!deal || !template || !isEmailAddress(deal.contactEmail)) return task;
-    const fields = {
-      deal: deal.name,
-      company: deal.company,
-      owner: deal.owner,
-      contact: deal.contactEmail,
-      stage: task.stage,
-    };
-    const { subject, body } = draftEmail(template, fields);
+    const { subject, body } = draftFor(template, deal, task.stage);
     MailApp.sendEmail(deal.contactEmail, subject, body);
     quota -= 1;
     return {
