@@ -1,8 +1,8 @@
 /**
  * Everything Apps Script calls. esbuild bundles this module into the global
- * `SheetsPipeline`; `entry-stubs.js` declares each entry point as a top-level
- * function (Apps Script only sees those) that forwards here. The build fails
- * when the two lists differ.
+ * `SheetsPipeline`; the build declares each export as a top-level function
+ * (Apps Script only sees those) that forwards here, the custom functions
+ * from `entry-stubs.js` with their help text.
  */
 export { runChecksNow, runDailyChecks } from './daily/daily-checks';
 export { toggleDailyChecks } from './daily/toggle';

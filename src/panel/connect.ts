@@ -5,7 +5,8 @@ import type {
   ConnectState,
 } from '../shared/connect-protocol';
 import { type ConnectStrings, connectStrings } from './connect-i18n';
-import { el, replaceChildren, section } from './dom';
+import { disableWhileBusy, type Flash, flashBox, renderDialog } from './dialog';
+import { el, section } from './dom';
 import { guessLanguage } from './i18n';
 import { call, messageOf } from './server';
 
@@ -19,7 +20,7 @@ const content = document.getElementById('content') as HTMLElement;
 
 let current: ConnectState | null = null;
 let busy: 'loading' | 'previewing' | 'saving' | null = 'loading';
-let flash: { kind: 'ok' | 'error'; message: string } | null = null;
+let flash: Flash | null = null;
 // The user's stage choices by stage name, kept across previews so nothing typed is lost.
 const stageEdits = new Map<string, { outcome: ConnectStage['outcome']; probability: string }>();
 // Answers to an earlier preview are dropped once a newer one was asked.
@@ -30,36 +31,22 @@ function s(): ConnectStrings {
 }
 
 function render(): void {
-  document.documentElement.lang = current?.language ?? guessLanguage();
   const status = document.getElementById('status');
   if (status) status.textContent = busy ? s()[busy] : '';
-  if (!current) {
-    replaceChildren(content, [
-      flash
-        ? el('div', { class: 'flash error', role: 'alert', id: 'flash' }, flash.message)
-        : el('p', { class: 'settings muted' }, s().loading),
-    ]);
-    return;
-  }
-  replaceChildren(content, [form(s(), current)]);
+  const state = current;
+  renderDialog(
+    content,
+    { language: state?.language ?? guessLanguage(), loading: s().loading },
+    flash,
+    state ? () => form(s(), state) : null,
+  );
 }
 
 function form(t: ConnectStrings, state: ConnectState): HTMLFormElement {
   const node = el(
     'form',
     { class: 'settings connect', novalidate: true, 'aria-busy': String(busy !== null) },
-    flash
-      ? el(
-          'div',
-          {
-            class: `flash ${flash.kind}`,
-            role: flash.kind === 'error' ? 'alert' : 'status',
-            id: 'flash',
-            tabindex: -1,
-          },
-          flash.message,
-        )
-      : null,
+    flash ? flashBox(flash) : null,
     el('p', { class: 'muted' }, t.intro),
     sheetPicker(t, state),
     columnsCard(t, state),
@@ -71,10 +58,7 @@ function form(t: ConnectStrings, state: ConnectState): HTMLFormElement {
     event.preventDefault();
     void save();
   });
-  if (busy === 'saving')
-    for (const control of node.querySelectorAll<HTMLInputElement>('input, select, button'))
-      control.disabled = true;
-  return node;
+  return disableWhileBusy(node, busy === 'saving');
 }
 
 function sheetPicker(t: ConnectStrings, state: ConnectState): HTMLElement {

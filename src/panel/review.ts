@@ -6,7 +6,8 @@ import type {
   ReviewState,
   ReviewValue,
 } from '../shared/review-protocol';
-import { el, replaceChildren } from './dom';
+import { disableWhileBusy, flashBox, renderDialog } from './dialog';
+import { el } from './dom';
 import { guessLanguage } from './i18n';
 import { type ReviewStrings, reviewStrings } from './review-i18n';
 import { callReview } from './review-server';
@@ -36,18 +37,15 @@ function s(): ReviewStrings {
 }
 
 function render(): void {
-  document.documentElement.lang = current?.language ?? guessLanguage();
   const status = document.getElementById('status');
   if (status) status.textContent = busy ? s()[busy] : '';
-  if (!current) {
-    replaceChildren(content, [
-      flash
-        ? el('div', { class: 'flash error', role: 'alert', id: 'flash' }, flash.message)
-        : el('p', { class: 'settings muted' }, s().loading),
-    ]);
-    return;
-  }
-  replaceChildren(content, [form(s(), current)]);
+  const state = current;
+  renderDialog(
+    content,
+    { language: state?.language ?? guessLanguage(), loading: s().loading },
+    flash,
+    state ? () => form(s(), state) : null,
+  );
 }
 
 function form(t: ReviewStrings, state: ReviewState): HTMLFormElement {
@@ -55,7 +53,7 @@ function form(t: ReviewStrings, state: ReviewState): HTMLFormElement {
   const node = el(
     'form',
     { class: 'settings review', novalidate: true, 'aria-busy': String(busy !== null) },
-    flash ? flashBox(t, flash) : null,
+    flash ? appliedBox(t, flash) : null,
     el('p', { class: 'muted' }, t.intro),
     el('p', { class: 'hint', id: 'as-of' }, t.asOf(state.asOf, state.stagesSheet)),
     state.unreadHistoryRows > 0
@@ -69,27 +67,26 @@ function form(t: ReviewStrings, state: ReviewState): HTMLFormElement {
     event.preventDefault();
     void apply();
   });
-  if (busy !== null)
-    for (const control of node.querySelectorAll<HTMLInputElement>('input, button')) control.disabled = true;
-  return node;
+  return disableWhileBusy(node, busy !== null);
 }
 
-function flashBox(t: ReviewStrings, f: NonNullable<typeof flash>): HTMLElement {
+/** The apply's message, and the cells it wrote, so a lead can check each one. */
+function appliedBox(t: ReviewStrings, f: NonNullable<typeof flash>): HTMLElement {
   const written = f.result?.written ?? [];
-  return el(
-    'div',
-    { class: `flash ${f.kind}`, role: f.kind === 'error' ? 'alert' : 'status', id: 'flash', tabindex: -1 },
-    el('p', {}, f.message),
-    written.length > 0 ? el('p', { class: 'flash-heading' }, t.written) : null,
-    written.length > 0
-      ? el(
-          'ul',
-          { class: 'written', id: 'written' },
-          ...written.map((w) =>
-            el('li', {}, `${w.cell} · ${w.stage} · ${w.label}: ${w.oldText} → ${w.newText}`),
+  return flashBox(
+    f,
+    written.length === 0
+      ? []
+      : [
+          el('p', { class: 'flash-heading' }, t.written),
+          el(
+            'ul',
+            { class: 'written', id: 'written' },
+            ...written.map((w) =>
+              el('li', {}, `${w.cell} · ${w.stage} · ${w.label}: ${w.oldText} → ${w.newText}`),
+            ),
           ),
-        )
-      : null,
+        ],
   );
 }
 

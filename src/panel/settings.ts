@@ -3,7 +3,8 @@ import type {
   SettingsState as SettingsStateWire,
   Settings as SettingsWire,
 } from '../shared/settings-protocol';
-import { el, replaceChildren } from './dom';
+import { disableWhileBusy, type Flash, flashBox, renderDialog } from './dialog';
+import { el } from './dom';
 import { guessLanguage, type Strings, strings } from './i18n';
 import { call, messageOf } from './server';
 import {
@@ -28,7 +29,7 @@ const content = document.getElementById('content') as HTMLElement;
 
 let current: SettingsStateWire | null = null;
 let busy = false;
-let flash: { kind: 'ok' | 'warn' | 'error'; message: string } | null = null;
+let flash: Flash | null = null;
 // What the user submitted, kept when the server refuses it so nothing typed is lost.
 let draft: SettingsSaveRequest | null = null;
 
@@ -42,19 +43,18 @@ function ts(): SettingsStrings {
 
 function render(): void {
   const s = t();
-  document.documentElement.lang = current?.language ?? guessLanguage();
-  // The host's title bar names the dialog visually; the page still needs its own h1 (axe page-has-heading-one).
-  const heading = el('h1', { class: 'visually-hidden' }, s.settings);
-  if (!current) {
-    replaceChildren(content, [
-      heading,
-      flash
-        ? el('div', { class: 'flash error', role: 'alert' }, flash.message)
-        : el('p', { class: 'settings muted' }, s.loading),
-    ]);
-    return;
-  }
-  replaceChildren(content, [heading, form(s, current)]);
+  const state = current;
+  renderDialog(
+    content,
+    {
+      language: state?.language ?? guessLanguage(),
+      // The host's title bar names the dialog visually; the page still needs its own h1 (axe page-has-heading-one).
+      lead: el('h1', { class: 'visually-hidden' }, s.settings),
+      loading: s.loading,
+    },
+    flash,
+    state ? () => form(s, state) : null,
+  );
 }
 
 /** The dialog's inputs, filled from what the user typed last (a refused save) or the stored settings. */
@@ -192,18 +192,7 @@ function form(s: Strings, state: SettingsStateWire): HTMLFormElement {
   const node = el(
     'form',
     { class: 'settings', novalidate: true, 'aria-busy': String(busy) },
-    flash
-      ? el(
-          'div',
-          {
-            class: `flash ${flash.kind}`,
-            role: flash.kind === 'error' ? 'alert' : 'status',
-            id: 'flash',
-            tabindex: -1,
-          },
-          flash.message,
-        )
-      : null,
+    flash ? flashBox(flash) : null,
     el(
       'div',
       { class: 'row' },
@@ -235,10 +224,7 @@ function form(s: Strings, state: SettingsStateWire): HTMLFormElement {
     event.preventDefault();
     void save(requestOf(c, false));
   });
-  if (busy)
-    for (const control of node.querySelectorAll<HTMLInputElement>('input, select, textarea, button'))
-      control.disabled = true;
-  return node;
+  return disableWhileBusy(node, busy);
 }
 
 async function save(settings: SettingsSaveRequest): Promise<void> {

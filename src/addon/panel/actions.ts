@@ -153,18 +153,14 @@ export function panelSetChecklistItem(input: unknown): ActionResult {
 /** Ticks or unticks one of the deal's other tasks, found by key (or by row when it has none). */
 export function panelSetTaskDone(input: unknown): ActionResult {
   return panelAction(input, validateTaskDone, (exec, request) =>
-    underLock(exec, (session) => {
-      const t = panelText(session.language);
-      const elsewhere = selectedElsewhere(session, request.dealId);
-      if (elsewhere) return elsewhere;
-      const found = findDeal(session, request.dealId);
-      if (!found) return refuse('missing', t.dealGone(request.dealId), [], null);
+    withDealUnderLock(exec, request.dealId, null, (session, _deal, gridRow) => {
       const task = session.tasks.tasks.find((x) =>
         request.key !== '' ? x.key === request.key : x.row === request.row && x.dealId === request.dealId,
       );
-      if (!task) return refuse('changed', t.taskGone, [], stateForRow(session, found.gridRow));
+      if (!task)
+        return refuse('changed', panelText(session.language).taskGone, [], stateForRow(session, gridRow));
       setDone(session, task.row, request.done);
-      return { ok: true, message: '', state: stateForRow(reopenSession(session), found.gridRow) };
+      return { ok: true, message: '', state: stateForRow(reopenSession(session), gridRow) };
     }),
   );
 }
@@ -176,14 +172,9 @@ export function panelSetTaskDone(input: unknown): ActionResult {
  */
 export function panelSendEntryEmail(input: unknown): ActionResult {
   return panelAction(input, validateEmailSend, (exec, request) =>
-    underLock(exec, (session) => {
-      const t = panelText(session.language);
-      const elsewhere = selectedElsewhere(session, request.dealId);
-      if (elsewhere) return elsewhere;
-      const found = findDeal(session, request.dealId);
-      if (!found) return refuse('missing', t.dealGone(request.dealId), [], null);
-      const sent = sendEntryEmail(session, found.deal, found.gridRow, request.key);
-      const state = stateForRow(sent.ok ? reopenSession(session) : session, found.gridRow);
+    withDealUnderLock(exec, request.dealId, null, (session, deal, gridRow) => {
+      const sent = sendEntryEmail(session, deal, gridRow, request.key);
+      const state = stateForRow(sent.ok ? reopenSession(session) : session, gridRow);
       return sent.ok
         ? { ok: true, message: sent.message, state }
         : refuse('changed', sent.message, [], state);
@@ -240,14 +231,15 @@ function underLock(exec: Execution, action: (session: PipelineSession) => Action
 }
 
 /**
- * Runs a change to one deal under the lock: the deal is found by its id, and
- * the change is refused if its stage is no longer the one the panel showed
- * (someone else moved it meanwhile).
+ * Runs a change to one deal under the lock: the deal is found by its id and
+ * must still be the selected row; with `shownStage`, the change is refused if
+ * the deal's stage is no longer the one the panel showed (someone else moved
+ * it meanwhile).
  */
 function withDealUnderLock(
   exec: Execution,
   dealId: string,
-  shownStage: string,
+  shownStage: string | null,
   action: (session: PipelineSession, deal: Deal, gridRow: number) => ActionResult,
 ): ActionResult {
   return underLock(exec, (session) => {
@@ -257,7 +249,7 @@ function withDealUnderLock(
     const found = findDeal(session, dealId);
     if (!found) return refuse('missing', t.dealGone(dealId), [], null);
     const { deal, gridRow } = found;
-    if (!sameStage(deal.stage.name, shownStage))
+    if (shownStage !== null && !sameStage(deal.stage.name, shownStage))
       return refuse('changed', t.changedBehind(deal.stage.name), [], stateForRow(session, gridRow));
     return action(session, deal, gridRow);
   });
