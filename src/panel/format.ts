@@ -1,24 +1,9 @@
 /**
  * Numbers and dates as the spreadsheet's locale writes them. Sheets names
- * locales `ko_KR`; Intl wants `ko-KR`. Amounts carry no currency in the
- * sheet, so the locale's region decides the symbol, as a Sheets currency
- * format would.
+ * locales `ko_KR`; Intl wants `ko-KR`. Which currency an amount is in is
+ * the server's decision (the deal's Currency, else the locale's); the
+ * browser only writes it the locale's way.
  */
-const CURRENCY_BY_REGION: Record<string, string> = {
-  KR: 'KRW',
-  US: 'USD',
-  JP: 'JPY',
-  GB: 'GBP',
-  CA: 'CAD',
-  AU: 'AUD',
-  CN: 'CNY',
-  IN: 'INR',
-  DE: 'EUR',
-  FR: 'EUR',
-  ES: 'EUR',
-  IT: 'EUR',
-  NL: 'EUR',
-};
 
 /** `ko_KR` → `ko-KR`; anything Intl cannot read falls back to `en-US`. */
 export function localeTag(sheetsLocale: string): string {
@@ -30,9 +15,7 @@ export function localeTag(sheetsLocale: string): string {
   }
 }
 
-export function formatMoney(amount: number, tag: string): string {
-  const region = tag.split('-')[1]?.toUpperCase() ?? '';
-  const currency = CURRENCY_BY_REGION[region];
+export function formatMoney(amount: number, currency: string | null, tag: string): string {
   const options: Intl.NumberFormatOptions = currency
     ? { style: 'currency', currency, maximumFractionDigits: amount % 1 === 0 ? 0 : 2 }
     : { maximumFractionDigits: 2 };

@@ -126,10 +126,17 @@ export function dealFacts(deal: PanelDeal, view: PanelView): HTMLElement {
   return el(
     'dl',
     { class: 'facts' },
-    row(t.amount, el('span', { id: 'amount' }, bad.amount ? unreadable() : formatMoney(deal.amount, tag))),
+    row(
+      t.amount,
+      el('span', { id: 'amount' }, bad.amount ? unreadable() : formatMoney(deal.amount, deal.currency, tag)),
+    ),
     row(
       t.weighted,
-      el('span', { id: 'weighted' }, bad.amount ? unreadable() : formatMoney(deal.weighted, tag)),
+      el(
+        'span',
+        { id: 'weighted' },
+        bad.amount ? unreadable() : formatMoney(deal.weighted, deal.currency, tag),
+      ),
     ),
     row(
       t.expectedClose,

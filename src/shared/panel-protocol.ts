@@ -24,6 +24,8 @@ export interface PanelDeal {
   owner: string;
   amount: number;
   weighted: number;
+  /** The currency the amounts are in (the deal's own, else the spreadsheet locale's), `null` when none is known. */
+  currency: string | null;
   expectedClose: string;
   /** Health as a daily check run now would write it (not the cell's text, which may be last night's). */
   health: string;

@@ -1,4 +1,5 @@
 import type { Cell } from '../../engine/cells';
+import { currencyOfLocale } from '../../engine/currencies';
 import { type Deal, isKnownStage } from '../../engine/deals';
 import { weightedAmount } from '../../engine/forecast';
 import { enteredDayOf } from '../../engine/health';
@@ -122,6 +123,7 @@ function panelDeal(session: PipelineSession, deal: Deal): PanelDeal {
     owner: deal.owner,
     amount: deal.amount,
     weighted: weightedAmount(deal),
+    currency: deal.currency ?? currencyOfLocale(session.ctx.locale ?? ''),
     expectedClose: deal.expectedClose === null ? '' : isoDate(deal.expectedClose),
     health: healthNow(session, deal),
     stage: deal.stage.name,
