@@ -37,3 +37,22 @@ export function toGrid(value: unknown): Grid {
   if (!Array.isArray(value[0])) return [value as Cell[]];
   return value as Cell[][];
 }
+
+/** Sheets refuses a cell of more than 50,000 characters (and the whole call with it). */
+export const CELL_CHAR_LIMIT = 50_000;
+
+/**
+ * Text that fits in a cell: a longer text is cut, and says so, rather than
+ * failing the whole write (one long bad cell must not stop a daily check).
+ * A fitted text fits already, so fitting twice changes nothing.
+ *
+ * @example
+ * fitCell('Send deck') // → 'Send deck'
+ * fitCell('x'.repeat(60_000)).length // → 50000
+ * fitCell('x'.repeat(60_000)).endsWith('x …[cut: 60,000 characters]') // → true
+ */
+export function fitCell(text: string): string {
+  if (text.length <= CELL_CHAR_LIMIT) return text;
+  const mark = ` …[cut: ${text.length.toLocaleString('en-US')} characters]`;
+  return text.slice(0, CELL_CHAR_LIMIT - mark.length) + mark;
+}

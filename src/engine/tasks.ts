@@ -1,4 +1,4 @@
-import type { Grid } from './cells';
+import { fitCell, type Grid } from './cells';
 import { type DateContext, parseDate } from './dates';
 import { emailTaskTitle } from './entry-email';
 import type { StaleDeal } from './health';
@@ -126,6 +126,10 @@ export function readTasks(grid: Grid, ctx: DateContext, options: ReadOptions = {
  * never collide with the first's, and the first stay of a day keeps the plain
  * date every key had before (a sheet's existing keys still name their stays).
  *
+ * A key is fitted to a cell (fitCell): the Key column holds it whole, so the
+ * key read back from Tasks is the key made again, even for a 50,000-character
+ * Deal ID, and a rerun finds its task.
+ *
  * @example
  * taskKey('D-7', 'Demo', localOf(2023, 11, 8) / DAY_MS, 'Send deck') // → 'D-7|Demo|2023-11-08|Send deck'
  * taskKey('D-7', 'Demo', localOf(2023, 11, 8) / DAY_MS, 'Send deck', 2) // → 'D-7|Demo|2023-11-08#2|Send deck'
@@ -137,7 +141,7 @@ export function taskKey(
   task: string,
   ordinal = 1,
 ): string {
-  return `${dealId}|${stage}|${isoDate(enteredDay)}${ordinal > 1 ? `#${ordinal}` : ''}|${task}`;
+  return fitCell(`${dealId}|${stage}|${isoDate(enteredDay)}${ordinal > 1 ? `#${ordinal}` : ''}|${task}`);
 }
 
 /** The stay a task key names: the day it began (`YYYY-MM-DD`) and which stay of that day it was. */

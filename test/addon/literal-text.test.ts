@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { StandIn } from '../support/standin';
-import { cellOf, column, rowOf, samplePipeline } from './harness';
+import { cellOf, column, rowOf, samplePipeline, saveSettings } from './harness';
 
 interface Result {
   ok: boolean;
@@ -105,6 +105,68 @@ describe('one write path that stores text literally', () => {
   });
 });
 
+/** The shapes SPEC §8 names, each of which Sheets would convert if it were written as typed. */
+const CONVERTIBLE = ['=1+1', '+82 10', '-5', '@kim', '00123', '1-2', '2023-11'];
+
+describe('what is written reads back as the text given (SPEC §8)', () => {
+  it('a Deal ID and an Owner of each convertible shape read back unchanged in Stage history and Tasks', () => {
+    for (const text of CONVERTIBLE) {
+      const { standIn, act: call, app } = samplePipeline();
+      const row = rowOf(standIn, DEAL);
+      // The team's cells hold these strings (typed into plain-text cells, or imported).
+      standIn.seed('Deals', `A${row}`, { values: [[text]] });
+      standIn.seed('Deals', `E${row}`, { values: [[text]] });
+      standIn.begin('menu');
+      (app.runChecksNow as () => void)(); // D-2023-034 is stale: a review task for it
+      const stale = standIn.values('Tasks').filter((r) => r[8] === 'stale' && r[1] === text);
+      expect(stale, text).toHaveLength(1);
+      expect(stale[0]?.[4], text).toBe(text);
+      const moved = call('panelMoveDeal', {
+        dealId: text,
+        expectedStage: '미팅 약속 완료',
+        toStage: '제품 살펴보는 중',
+        override: true,
+        note: text,
+      }) as Result;
+      expect(moved.ok, text).toBe(true);
+      expect(lastHistory(standIn)['딜 ID'], text).toBe(text);
+      expect(String(lastHistory(standIn).메모), text).toContain(text);
+      const entryTasks = standIn.values('Tasks').filter((r) => r[1] === text && r[8] !== 'stale');
+      expect(entryTasks.length, text).toBeGreaterThan(0);
+      expect(
+        entryTasks.every((r) => r[4] === text),
+        text,
+      ).toBe(true);
+      for (const sheet of ['Stage history', 'Tasks'])
+        expect(
+          standIn
+            .snapshot(sheet)
+            .formulas.flat()
+            .every((f) => f === ''),
+          `${sheet} ${text}`,
+        ).toBe(true);
+    }
+  });
+
+  it('a lost reason of each convertible shape, picked in the panel, is the Note as typed', () => {
+    for (const text of CONVERTIBLE) {
+      const h = samplePipeline();
+      const { standIn, act: call } = h;
+      saveSettings(h, { lostReasons: [text, '예산 부족'] });
+      const result = call('panelMoveDeal', {
+        dealId: DEAL,
+        expectedStage: '미팅 약속 완료',
+        toStage: '실주',
+        override: false,
+        note: '',
+        reason: text,
+      }) as Result;
+      expect(result.ok, text).toBe(true);
+      expect(lastHistory(standIn).메모, text).toBe(text);
+    }
+  });
+});
+
 describe('ids keep their exact text', () => {
   it('Deal ID 00123 is copied as 00123: its criteria can be ticked and the deal moves forward', () => {
     const { standIn, act: call } = samplePipeline();
@@ -174,6 +236,28 @@ describe('limits', () => {
     expect(standIn.values('Deals')[rowOf(standIn, 'D-2023-034') - 1]?.[health]).toMatch(
       /^정체: 미팅 약속 완료/,
     );
+  });
+
+  it('a 49,990-character Deal ID gets one stale task over three runs; what overflows a cell is cut with a mark', () => {
+    const { standIn, app } = samplePipeline();
+    const id = `D-${'9'.repeat(49_988)}`;
+    const owner = `${'김'.repeat(49_990)}`;
+    const row = rowOf(standIn, 'D-2023-034'); // stale
+    standIn.seed('Deals', `A${row}`, { values: [[id]] });
+    standIn.seed('Deals', `E${row}`, { values: [[owner]] });
+    for (let run = 0; run < 3; run++) {
+      standIn.begin('menu');
+      (app.runChecksNow as () => void)();
+    }
+    const stale = standIn.values('Tasks').filter((r) => r[8] === 'stale' && r[1] === id);
+    expect(stale).toHaveLength(1);
+    // The Deal ID and Owner fit a cell and are copied whole; the key (ID|stage|day|stale) does not, and says so.
+    expect(stale[0]?.[4]).toBe(owner);
+    const key = String(stale[0]?.[9]);
+    expect(key.length).toBeLessThanOrEqual(50_000);
+    expect(key).toMatch(/ …\[cut: 50,\d{3} characters\]$/);
+    // Its Health names the stale stage as for any deal.
+    expect(cellOf(standIn, 'Deals', row, '파이프라인 점검')).toMatch(/^정체: 미팅 약속 완료/);
   });
 
   it('an entry task due in 100,000,000 days refuses the move into its stage before anything is written', () => {

@@ -1,4 +1,4 @@
-import { type Cell, isDateCell } from '../../engine/cells';
+import { type Cell, fitCell, isDateCell } from '../../engine/cells';
 import { mirrorGrid, mirrorWrite } from './grid-mirror';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -34,19 +34,6 @@ export function wholeColumns(sheet: Sheet, lastColumn: number): string {
   const name = sheet.getName();
   const quoted = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
   return `${quoted}!A:${columnLetter(Math.max(1, lastColumn))}`;
-}
-
-/** Sheets refuses a cell of more than 50,000 characters (and the whole call with it). */
-export const CELL_CHAR_LIMIT = 50_000;
-
-/**
- * Text that fits in a cell: a longer text is cut, and says so, rather than
- * failing the whole write (one long bad cell must not stop a daily check).
- */
-export function fitCell(text: string): string {
-  if (text.length <= CELL_CHAR_LIMIT) return text;
-  const mark = ` …[cut: ${text.length.toLocaleString('en-US')} characters]`;
-  return text.slice(0, CELL_CHAR_LIMIT - mark.length) + mark;
 }
 
 /**
