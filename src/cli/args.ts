@@ -1,3 +1,4 @@
+import { AFTER_LAST_YEAR, BEFORE_FIRST_YEAR, FIRST_YEAR, LAST_YEAR } from '../engine/dates';
 import { type ColumnMap, mergeMaps, parseMapOption } from './column-map';
 import { UsageError } from './errors';
 
@@ -109,6 +110,9 @@ function applyOption(args: ReportArgs, flag: string, value: () => string): void 
     case '--as-of': {
       const asOf = value();
       if (!isCalendarDate(asOf)) throw new UsageError(`--as-of must be a date as YYYY-MM-DD, not '${asOf}'`);
+      const year = Number(asOf.slice(0, 4));
+      if (year < FIRST_YEAR || year > LAST_YEAR)
+        throw new UsageError(`--as-of '${asOf}' ${year < FIRST_YEAR ? BEFORE_FIRST_YEAR : AFTER_LAST_YEAR}`);
       args.asOf = asOf;
       return;
     }

@@ -4,7 +4,7 @@
  * and `--day-first`.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -165,6 +165,16 @@ describe('bad usage: non-zero exit and a message saying how to call it', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`'${asOf}'`);
     expect(r.stderr).toMatch(/--as-of.*YYYY-MM-DD/);
+  });
+
+  it.each([
+    ['0050-01-01', 'before the year 1900'],
+    ['1899-12-31', 'before the year 1900'],
+  ])('--as-of %s: outside the years dates may have', (asOf, why) => {
+    const r = run(['report', EN_KEBAB, '--as-of', asOf, '--tz', 'Asia/Seoul']);
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`'${asOf}' is ${why}; dates must be in the years 1900–9999`);
   });
 
   it('--as-of without a value', () => {
@@ -356,5 +366,29 @@ describe('the built binary', () => {
     const line = expectOneLine(r.stderr);
     expect(line).toContain('test/fixtures/no-amount/Deals.csv');
     expect(line).toContain('--map Deals.amount="Budget"');
+  });
+});
+
+describe('dates outside the years 1900–9999 (SPEC §8)', () => {
+  it('an Expected close in the year 50 is a problem naming its row, column, value and the range', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sheets-pipeline-years-'));
+    try {
+      cpSync(join(ROOT, 'sample-data'), folder, { recursive: true });
+      const deals = join(folder, '영업 파이프라인 - Deals.csv');
+      const rows = readFileSync(deals, 'utf8').split('\n');
+      rows[2] = (rows[2] ?? '').replace(/,2023\. \d+\. \d+,(\r?)$/, ',0050. 6. 1,$1');
+      writeFileSync(deals, rows.join('\n'));
+      const r = run(['report', folder, '--json', ...FIXED]);
+      expect(r.code).toBe(0);
+      const problems = (JSON.parse(r.stdout) as ReportJson).problems;
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatchObject({ table: 'Deals', row: 3 });
+      expect(JSON.stringify(problems[0])).toContain('0050. 6. 1');
+      expect(JSON.stringify(problems[0])).toContain(
+        'before the year 1900; dates must be in the years 1900–9999',
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
