@@ -170,6 +170,15 @@ const NOTIFICATIONS = {
   en: 'Notifications must be on or off.',
 };
 const LANGUAGE = { ko: '언어는 auto, ko, en 중 하나여야 합니다.', en: 'Language must be auto, ko or en.' };
+const AUTO_SEND = {
+  ko: '진입 메일 자동 발송은 켜기 또는 끄기여야 합니다.',
+  en: 'Send entry emails automatically must be on or off.',
+};
+const DAILY_CHECKS = { ko: '매일 점검은 켜기 또는 끄기여야 합니다.', en: 'Daily checks must be on or off.' };
+const TAKE_OVER = {
+  ko: '매일 점검을 내 계정으로 가져올지는 예 또는 아니요여야 합니다.',
+  en: 'Taking over the daily check must be yes or no.',
+};
 
 const INVALID: [string, Record<string, unknown>, Record<Language, string>][] = [
   ['hour 24', { dailyHour: 24 }, HOUR],
@@ -179,6 +188,9 @@ const INVALID: [string, Record<string, unknown>, Record<Language, string>][] = [
   ['a blank hour (not midnight)', { dailyHour: '' }, HOUR],
   ["notifications 'yes'", { notifications: 'yes' }, NOTIFICATIONS],
   ["language 'fr'", { languageChoice: 'fr' }, LANGUAGE],
+  ["send entry emails 'yes'", { autoSendEntryEmails: 'yes' }, AUTO_SEND],
+  ["daily checks 'yes'", { dailyChecksOn: 'yes' }, DAILY_CHECKS],
+  ["take over 'yes'", { takeOver: 'yes' }, TAKE_OVER],
 ];
 
 describe('every invalid value gets a clear message in the dialog’s language, and nothing is stored', () => {

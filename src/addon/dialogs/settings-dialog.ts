@@ -46,6 +46,10 @@ export function settingsSave(input: unknown): SettingsState {
     takeOver?: unknown;
     dailyChecksOn?: unknown;
   };
+  const m = messages(language);
+  if (extra.dailyChecksOn !== undefined && typeof extra.dailyChecksOn !== 'boolean')
+    throw new Error(m.dailyChecksOnOrOff);
+  if (extra.takeOver !== undefined && typeof extra.takeOver !== 'boolean') throw new Error(m.takeOverYesOrNo);
   const status = dailyRunStatus(ss, store);
   const wantOn = typeof extra.dailyChecksOn === 'boolean' ? extra.dailyChecksOn : status.run !== null;
   if (!wantOn) {

@@ -22,6 +22,9 @@ const EN = {
   runLogUnreadable: 'The record of the last run could not be read; this run replaces it.',
   hour: 'Daily hour must be a whole hour from 0 to 23.',
   notifications: 'Notifications must be on or off.',
+  autoSendOnOrOff: 'Send entry emails automatically must be on or off.',
+  dailyChecksOnOrOff: 'Daily checks must be on or off.',
+  takeOverYesOrNo: 'Taking over the daily check must be yes or no.',
   managerText: 'Manager email must be text.',
   managersTooLong: (length: number, max: number) =>
     `Manager emails are too long (${length.toLocaleString('en-US')} characters; at most ${max.toLocaleString('en-US')}).`,
@@ -51,6 +54,9 @@ const KO: Messages = {
   runLogUnreadable: '지난 점검 기록을 읽을 수 없었습니다. 이번 점검 기록으로 바꿉니다.',
   hour: '점검 시각은 0부터 23 사이의 정수여야 합니다.',
   notifications: '알림 설정은 켜기 또는 끄기여야 합니다.',
+  autoSendOnOrOff: '진입 메일 자동 발송은 켜기 또는 끄기여야 합니다.',
+  dailyChecksOnOrOff: '매일 점검은 켜기 또는 끄기여야 합니다.',
+  takeOverYesOrNo: '매일 점검을 내 계정으로 가져올지는 예 또는 아니요여야 합니다.',
   managerText: '관리자 이메일은 글자여야 합니다.',
   managersTooLong: (length, max) =>
     `관리자 이메일이 너무 깁니다 (${length.toLocaleString('ko-KR')}자, 최대 ${max.toLocaleString('ko-KR')}자).`,

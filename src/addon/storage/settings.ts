@@ -105,6 +105,9 @@ export function validateSettings(input: unknown, language: Language = 'en'): Set
   if (bad !== undefined) fail(m.notAnEmail(bad.length > 80 ? `${bad.slice(0, 80)}…` : bad));
   const choice = o.languageChoice;
   if (choice !== 'auto' && choice !== 'ko' && choice !== 'en') return fail(m.languageChoice);
+  // Absent in settings saved before the option existed: off.
+  if (o.autoSendEntryEmails !== undefined && typeof o.autoSendEntryEmails !== 'boolean')
+    fail(m.autoSendOnOrOff);
   return {
     notifications: o.notifications as boolean,
     managerEmail: addresses.join(', '),
