@@ -5,9 +5,8 @@ import type {
   ConnectState,
 } from '../shared/connect-protocol';
 import { type ConnectStrings, connectStrings } from './connect-i18n';
-import { disableWhileBusy, type Flash, flashBox, renderDialog } from './dialog';
+import { dialogPage, disableWhileBusy, type Flash, fetchState, flashBox } from './dialog';
 import { el, section } from './dom';
-import { guessLanguage } from './i18n';
 import { call, messageOf } from './server';
 
 /**
@@ -26,21 +25,15 @@ const stageEdits = new Map<string, { outcome: ConnectStage['outcome']; probabili
 // Answers to an earlier preview are dropped once a newer one was asked.
 let asked = 0;
 
-function s(): ConnectStrings {
-  return connectStrings(current?.language ?? guessLanguage());
-}
-
-function render(): void {
-  const status = document.getElementById('status');
-  if (status) status.textContent = busy ? s()[busy] : '';
-  const state = current;
-  renderDialog(
-    content,
-    { language: state?.language ?? guessLanguage(), loading: s().loading },
-    flash,
-    state ? () => form(s(), state) : null,
-  );
-}
+const page = dialogPage({
+  content,
+  textsOf: connectStrings,
+  now: () => ({ state: current, flash }),
+  status: (t) => (busy ? t[busy] : ''),
+  form,
+});
+const s = page.texts;
+const render = page.render;
 
 function form(t: ConnectStrings, state: ConnectState): HTMLFormElement {
   const node = el(
@@ -325,11 +318,7 @@ async function save(): Promise<void> {
 
 async function load(): Promise<void> {
   render();
-  try {
-    current = await call('connectGetState');
-  } catch (error) {
-    flash = { kind: 'error', message: s().serverError(messageOf(error)) };
-  }
+  ({ state: current, flash } = await fetchState(() => call('connectGetState'), s().serverError));
   busy = null;
   render();
 }

@@ -6,9 +6,8 @@ import type {
   ReviewState,
   ReviewValue,
 } from '../shared/review-protocol';
-import { disableWhileBusy, flashBox, renderDialog } from './dialog';
+import { dialogPage, disableWhileBusy, type Flash, fetchState, flashBox } from './dialog';
 import { el } from './dom';
-import { guessLanguage } from './i18n';
 import { type ReviewStrings, reviewStrings } from './review-i18n';
 import { callReview } from './review-server';
 import { REVIEW_CSS } from './review-style';
@@ -25,28 +24,22 @@ document.head.appendChild(el('style', {}, REVIEW_CSS));
 
 let current: ReviewState | null = null;
 let busy: 'loading' | 'applying' | null = 'loading';
-let flash: { kind: 'ok' | 'error'; message: string; result: ReviewApplyResult | null } | null = null;
+let flash: (Flash & { readonly result: ReviewApplyResult | null }) | null = null;
 // The ticked values by stage and field, with the values they were ticked at.
 const ticked = new Map<string, ReviewChange>();
 
 const keyOf = (pipeline: string, stage: string, field: ReviewField) =>
   `${pipeline}\u0000${stage}\u0000${field}`;
 
-function s(): ReviewStrings {
-  return reviewStrings(current?.language ?? guessLanguage());
-}
-
-function render(): void {
-  const status = document.getElementById('status');
-  if (status) status.textContent = busy ? s()[busy] : '';
-  const state = current;
-  renderDialog(
-    content,
-    { language: state?.language ?? guessLanguage(), loading: s().loading },
-    flash,
-    state ? () => form(s(), state) : null,
-  );
-}
+const page = dialogPage({
+  content,
+  textsOf: reviewStrings,
+  now: () => ({ state: current, flash }),
+  status: (t) => (busy ? t[busy] : ''),
+  form,
+});
+const s = page.texts;
+const render = page.render;
 
 function form(t: ReviewStrings, state: ReviewState): HTMLFormElement {
   const stages = state.pipelines.reduce((n, p) => n + p.stages.length, 0);
@@ -266,11 +259,9 @@ async function apply(): Promise<void> {
 
 async function load(): Promise<void> {
   render();
-  try {
-    current = await callReview('reviewGetState');
-  } catch (error) {
-    flash = { kind: 'error', message: s().serverError(messageOf(error)), result: null };
-  }
+  const loaded = await fetchState(() => callReview('reviewGetState'), s().serverError);
+  current = loaded.state;
+  flash = loaded.flash && { ...loaded.flash, result: null };
   busy = null;
   render();
 }

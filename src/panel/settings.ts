@@ -3,7 +3,7 @@ import type {
   SettingsState as SettingsStateWire,
   Settings as SettingsWire,
 } from '../shared/settings-protocol';
-import { disableWhileBusy, type Flash, flashBox, renderDialog } from './dialog';
+import { dialogPage, disableWhileBusy, type Flash, fetchState, flashBox } from './dialog';
 import { el } from './dom';
 import { guessLanguage, type Strings, strings } from './i18n';
 import { call, messageOf } from './server';
@@ -33,28 +33,19 @@ let flash: Flash | null = null;
 // What the user submitted, kept when the server refuses it so nothing typed is lost.
 let draft: SettingsSaveRequest | null = null;
 
-function t(): Strings {
-  return strings(current?.language ?? guessLanguage());
-}
+const page = dialogPage({
+  content,
+  textsOf: strings,
+  now: () => ({ state: current, flash }),
+  // The host's title bar names the dialog visually; the page still needs its own h1 (axe page-has-heading-one).
+  lead: (s) => el('h1', { class: 'visually-hidden' }, s.settings),
+  form,
+});
+const t = page.texts;
+const render = page.render;
 
 function ts(): SettingsStrings {
   return settingsStrings(current?.language ?? guessLanguage());
-}
-
-function render(): void {
-  const s = t();
-  const state = current;
-  renderDialog(
-    content,
-    {
-      language: state?.language ?? guessLanguage(),
-      // The host's title bar names the dialog visually; the page still needs its own h1 (axe page-has-heading-one).
-      lead: el('h1', { class: 'visually-hidden' }, s.settings),
-      loading: s.loading,
-    },
-    flash,
-    state ? () => form(s, state) : null,
-  );
 }
 
 /** The dialog's inputs, filled from what the user typed last (a refused save) or the stored settings. */
@@ -263,11 +254,7 @@ function savedFlash(state: SettingsStateWire): { kind: 'ok' | 'warn'; message: s
 
 async function load(): Promise<void> {
   render();
-  try {
-    current = await call('settingsGetState');
-  } catch (error) {
-    flash = { kind: 'error', message: t().serverError(messageOf(error)) };
-  }
+  ({ state: current, flash } = await fetchState(() => call('settingsGetState'), t().serverError));
   render();
 }
 

@@ -1,24 +1,21 @@
-import type { Language } from '../../engine/table';
+import { bilingual } from '../../shared/bilingual';
 
 /** The daily digest email, in the spreadsheet's language. */
-const EN = {
-  stale: (deal: string, stage: string, days: number, limit: number) =>
-    `• ${deal}: ${days} days in ${stage} (limit ${limit})`,
-  overdue: (deal: string, date: string, days: number) =>
-    `• ${deal}: expected close ${date} passed (${days} days)`,
-  subject: (spreadsheet: string, count: number) => `[${spreadsheet}] ${count} deals need attention`,
-  footer: (url: string) => `\n\nOpen the sheet: ${url}`,
-};
+export const digestText = bilingual({
+  en: {
+    stale: (deal: string, stage: string, days: number, limit: number) =>
+      `• ${deal}: ${days} days in ${stage} (limit ${limit})`,
+    overdue: (deal: string, date: string, days: number) =>
+      `• ${deal}: expected close ${date} passed (${days} days)`,
+    subject: (spreadsheet: string, count: number) => `[${spreadsheet}] ${count} deals need attention`,
+    footer: (url: string) => `\n\nOpen the sheet: ${url}`,
+  },
+  ko: {
+    stale: (deal, stage, days, limit) => `• ${deal}: ${stage} ${days}일째 (기준 ${limit}일)`,
+    overdue: (deal, date, days) => `• ${deal}: 수주 예정일 ${date} 지남 (${days}일)`,
+    subject: (spreadsheet, count) => `[${spreadsheet}] 확인이 필요한 딜 ${count}건`,
+    footer: (url) => `\n\n시트 열기: ${url}`,
+  },
+});
 
-export type DigestText = typeof EN;
-
-const KO: DigestText = {
-  stale: (deal, stage, days, limit) => `• ${deal}: ${stage} ${days}일째 (기준 ${limit}일)`,
-  overdue: (deal, date, days) => `• ${deal}: 수주 예정일 ${date} 지남 (${days}일)`,
-  subject: (spreadsheet, count) => `[${spreadsheet}] 확인이 필요한 딜 ${count}건`,
-  footer: (url) => `\n\n시트 열기: ${url}`,
-};
-
-export function digestText(language: Language): DigestText {
-  return language === 'ko' ? KO : EN;
-}
+export type DigestText = ReturnType<typeof digestText>;
