@@ -90,6 +90,13 @@ describe('a sheet set up by an earlier version keeps working', () => {
     click(h, 'runChecksNow');
     expect(columnOf(h, '점검 메모')[1]).toBe('정체: 미팅 약속 완료 46일째 (기준 14일)');
     expect(headers(h, 'Deals')).toHaveLength(8);
+    // Tagged once, not once a run: one tag, on the column where it now is (H).
+    expect(
+      h.standIn
+        .developerMetadata()
+        .filter((m) => m.key === 'sheetsPipeline.column' && m.value === 'Deals.health')
+        .map((m) => m.location),
+    ).toEqual(['Deals!H:H']);
   });
 });
 
@@ -135,6 +142,88 @@ describe('title rows and totals rows', () => {
   });
 });
 
+describe("a team's own Tasks and Stage history sheets", () => {
+  /** A team's to-do list under the name Tasks: other columns, and their rows. */
+  const teamTasks = (): Cell[][] => [
+    ['할 일', '담당', '메모'],
+    ['분기 리뷰 자료 준비', '김민준', '금요일까지'],
+    ['=IMPORTXML 교육 신청', '이서연', ''],
+    ['', '', '마지막 줄 메모'],
+  ];
+  /** Something else entirely under the name Stage history. */
+  const teamHistory = (): Cell[][] => [
+    ['회의 일자', '안건', '참석'],
+    [seoul(2023, 10, 2), '킥오프', 5],
+    [seoul(2023, 11, 6), '중간 점검', 4],
+  ];
+  const staleTasks = (h: Harness, sheet: string) => {
+    const source = headers(h, sheet).indexOf('출처');
+    const key = headers(h, sheet).indexOf('키');
+    return h.standIn
+      .values(sheet)
+      .slice(1)
+      .filter((r) => r[source] === 'stale')
+      .map((r) => r[key]);
+  };
+
+  it("are never written: setup and daily checks keep the add-on's tasks and history in sheets of its own", () => {
+    const h = open(dealsWith('메모', ['', '', '']), { Tasks: teamTasks(), 'Stage history': teamHistory() });
+    h.standIn.seed('Tasks', 'A2', { backgrounds: [['#fff2cc']], notes: [['우선']] });
+    h.standIn.seed('Stage history', 'D1', { formulas: [['=COUNTA(B2:B)']] });
+    const tasksBefore = h.standIn.snapshot('Tasks');
+    const historyBefore = h.standIn.snapshot('Stage history');
+    click(h, 'setupPipeline');
+    click(h, 'runChecksNow');
+    h.standIn.setNow(seoul(2023, 11, 16, 9));
+    click(h, 'runChecksNow');
+    expect(h.standIn.snapshot('Tasks')).toEqual(tasksBefore);
+    expect(h.standIn.snapshot('Stage history')).toEqual(historyBefore);
+
+    const names = h.standIn.spreadsheet.getSheets().map((s) => s.getName());
+    expect(names.filter((n) => n.startsWith('Tasks'))).toEqual(['Tasks', 'Tasks (Sheets Pipeline)']);
+    expect(names.filter((n) => n.startsWith('Stage history'))).toEqual([
+      'Stage history',
+      'Stage history (Sheets Pipeline)',
+    ]);
+    // D-1 (45 days, limit 14) and D-3 (75 days) are stale: one review task each, once over two days.
+    expect(staleTasks(h, 'Tasks (Sheets Pipeline)')).toEqual([
+      'D-1|미팅 약속 완료|2023-10-01|stale',
+      'D-3|미팅 약속 완료|2023-09-01|stale',
+    ]);
+    // Setup started the history of the three deals in the add-on's own Stage history.
+    const history = h.standIn.values('Stage history (Sheets Pipeline)');
+    const id = (history[0] ?? []).indexOf('딜 ID');
+    expect(history.slice(1).map((r) => r[id])).toEqual(['D-1', 'D-2', 'D-3']);
+  });
+
+  it("an empty Tasks sheet holding only the add-on's headers is adopted, not duplicated", () => {
+    const header = [
+      '할일 ID',
+      '딜 ID',
+      '할일',
+      '마감일',
+      '담당자',
+      '완료',
+      '필수',
+      '단계',
+      '출처',
+      '키',
+      '생성일',
+      '종료',
+    ];
+    const h = open(dealsWith('메모', ['', '', '']), { Tasks: [header] });
+    click(h, 'setupPipeline');
+    click(h, 'runChecksNow');
+    const names = h.standIn.spreadsheet.getSheets().map((s) => s.getName());
+    expect(names.filter((n) => n.startsWith('Tasks'))).toEqual(['Tasks']);
+    expect(headers(h, 'Tasks')).toEqual(header);
+    expect(staleTasks(h, 'Tasks')).toEqual([
+      'D-1|미팅 약속 완료|2023-10-01|stale',
+      'D-3|미팅 약속 완료|2023-09-01|stale',
+    ]);
+  });
+});
+
 describe('Deal IDs', () => {
   it('an existing id ending in 17+ digits never makes two new deals share an id', () => {
     const h = open(withIds(dealsWith('메모', ['', '', '']), ['HS-18234567890123456789', '', '']));
@@ -168,8 +257,10 @@ describe("a team's own Dashboard sheet", () => {
     ];
     const h = open(dealsWith('메모', ['', '', '']), { Dashboard: mine });
     h.standIn.seed('Dashboard', 'C1', { formulas: [['=SUM(B1:B2)']], backgrounds: [['#ffeeee']] });
-    click(h, 'setupPipeline');
+    // Taken before setup too: setup itself leaves it alone.
     const before = h.standIn.snapshot('Dashboard');
+    click(h, 'setupPipeline');
+    expect(h.standIn.snapshot('Dashboard')).toEqual(before);
     click(h, 'buildDashboard');
     click(h, 'buildDashboard');
     expect(h.standIn.snapshot('Dashboard')).toEqual(before);
@@ -180,5 +271,46 @@ describe("a team's own Dashboard sheet", () => {
     ]);
     expect(h.standIn.values('Dashboard (Sheets Pipeline)')[0]?.[0]).toBe('Sheets Pipeline 대시보드');
     expect(h.standIn.charts('Dashboard (Sheets Pipeline)')).toHaveLength(2);
+  });
+
+  it("an earlier version's Dashboard (its title in A1, FORECAST_WEIGHTED at A6) is rebuilt in place", () => {
+    // As an earlier version left it: its title, month, the two spilled blocks and their charts, no tag.
+    const earlier: Cell[][] = [
+      ['Sheets Pipeline 대시보드'],
+      ['범위를 볼 월', '2023-10'],
+      ['해당 월 P10 / P50 / P90', ''],
+      [''],
+      ['월별 가중 매출 예측', '', '', '', '', '', '', '단계별 전환'],
+    ];
+    const h = open(dealsWith('메모', ['', '', '']), { Dashboard: earlier });
+    h.standIn.seed('Dashboard', 'A6', { formulas: [['=FORECAST_WEIGHTED(Deals!A:G, Stages!A:C)']] });
+    h.standIn.seed('Dashboard', 'H6', { formulas: [["=STAGE_CONVERSION('Stage history'!A:F, Stages!A:C)"]] });
+    const sheet = h.standIn.spreadsheet.getSheetByName('Dashboard');
+    if (!sheet) throw new Error('no Dashboard');
+    const chart = sheet.newChart().addRange(sheet.getRange('A6:C125')).setPosition(22, 1, 0, 0);
+    sheet.insertChart(chart.asColumnChart().build());
+    const funnel = sheet.newChart().addRange(sheet.getRange('H6:I125')).setPosition(22, 8, 0, 0);
+    sheet.insertChart(funnel.asBarChart().build());
+    expect(h.standIn.charts('Dashboard').map((c) => c.type)).toEqual(['COLUMN', 'BAR']);
+    click(h, 'setupPipeline');
+    click(h, 'buildDashboard');
+    click(h, 'buildDashboard');
+    const names = h.standIn.spreadsheet.getSheets().map((s) => s.getName());
+    expect(names.filter((n) => n.startsWith('Dashboard'))).toEqual(['Dashboard']);
+    const at = (a1: string) => h.standIn.spreadsheet.getRange(`Dashboard!${a1}`).getFormula();
+    // Rebuilt over today's sheets (Deals and Stages have gained columns since), for this month.
+    expect(at('A6')).toMatch(/^=FORECAST_WEIGHTED\(Deals!A:[A-Z]+, Stages!A:[A-Z]+\)$/);
+    expect(at('A6')).not.toBe('=FORECAST_WEIGHTED(Deals!A:G, Stages!A:C)');
+    expect(h.standIn.values('Dashboard')[1]?.slice(0, 2)).toEqual(['범위를 볼 월', '2023-11']);
+    // Its old charts replaced, not joined by two more.
+    expect(h.standIn.charts('Dashboard').map((c) => [c.type, c.ranges])).toEqual([
+      ['COLUMN', ['Dashboard!A6:C125']],
+      ['BAR', ['Dashboard!H6:I125']],
+    ]);
+    // Now the add-on's by its tag, tagged once.
+    const tags = h.standIn
+      .developerMetadata()
+      .filter((m) => m.key === 'sheetsPipeline.sheet' && m.value === 'Dashboard');
+    expect(tags.map((m) => m.location)).toEqual(['Dashboard']);
   });
 });
