@@ -272,6 +272,79 @@ function outcome(call: () => unknown): { value: unknown } | { error: string } {
 const finite = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
 const RUNS = { numRuns: 300 };
 
+const civilFormats = new Map<string, Intl.DateTimeFormat>();
+/** The civil year (1 BC = 0) and month of an instant in a zone, straight from Intl. */
+function civilMonth(date: Date, zone: string): { year: number; month: number } {
+  let format = civilFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      era: 'short',
+      year: 'numeric',
+      month: 'numeric',
+    });
+    civilFormats.set(zone, format);
+  }
+  const parts = new Map(format.formatToParts(date).map((p) => [p.type, p.value]));
+  const year = Number(parts.get('year'));
+  return { year: parts.get('era') === 'BC' ? 1 - year : year, month: Number(parts.get('month')) };
+}
+
+const yearMonth = (year: number, month: number) =>
+  `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+
+/**
+ * What a month argument stands for, by a model that knows nothing of the engine:
+ * `'outside'` when it is (or names) a year before 1900 or after 9999, so it must be
+ * refused; a Date's own `YYYY-MM` in the zone; `null` when the model makes no claim.
+ */
+function monthAsked(value: unknown, zone: string): string | null {
+  let cell = value;
+  while (Array.isArray(cell) && cell.length === 1) cell = cell[0];
+  if (cell instanceof Date) {
+    // Invalid, or beyond where Intl formats in every zone (the years ±270,000).
+    if (!(Math.abs(cell.getTime()) <= 8.64e15 - 2 * 86_400_000)) return 'outside';
+    const { year, month } = civilMonth(cell, zone);
+    return year < 1900 || year > 9999 ? 'outside' : yearMonth(year, month);
+  }
+  if (typeof cell === 'string') {
+    // A four-digit year before 1900 leading the text ('0099-11', '0050-01-15') or ending
+    // a date written year last ('12/31/0099', '11/0050', 'Nov 0050').
+    const last = /^\s*(?:\d{1,2}\s*[-/.]\s*){1,2}(\d{4})\s*$|^\s*[a-z]{3,9}\.?\s*[-,]?\s*(\d{4})\s*$/i.exec(
+      cell,
+    );
+    const year = /^\s*(\d{4})(?!\d)/.exec(cell)?.[1] ?? last?.[1] ?? last?.[2];
+    if (year !== undefined && Number(year) < 1900) return 'outside';
+  }
+  return null;
+}
+
+/**
+ * Whether some cell of a grid stands for the month `YYYY-MM`: a Date in it (in the zone),
+ * a Sheets serial number in it, or text naming its year (or the next or previous one,
+ * for text with an offset such as `2023-12-31 23:00-05:00`).
+ */
+function explains(grid: unknown, month: string, zone: string): boolean {
+  if (!Array.isArray(grid)) return false;
+  const year = Number(month.slice(0, 4));
+  return grid.some(
+    (row) =>
+      Array.isArray(row) &&
+      row.some((cell: unknown) => {
+        if (cell instanceof Date) {
+          if (!(Math.abs(cell.getTime()) <= 8.64e15 - 2 * 86_400_000)) return false;
+          const civil = civilMonth(cell, zone);
+          return yearMonth(civil.year, civil.month) === month;
+        }
+        if (typeof cell === 'number' && Number.isFinite(cell)) {
+          const local = new Date(Date.UTC(1899, 11, 30) + Math.round(cell * 86_400_000));
+          return yearMonth(local.getUTCFullYear(), local.getUTCMonth() + 1) === month;
+        }
+        return typeof cell === 'string' && [year - 1, year, year + 1].some((y) => cell.includes(String(y)));
+      }),
+  );
+}
+
 describe('custom functions over arbitrary grids and arguments: a value or a PipelineError, nothing else', () => {
   it('FORECAST_WEIGHTED', () => {
     fc.assert(
@@ -280,12 +353,23 @@ describe('custom functions over arbitrary grids and arguments: a value or a Pipe
         if (!('value' in r)) return;
         if (typeof r.value === 'number') {
           expect(finite(r.value)).toBe(true);
+          // Never a month 1900 years late: the years 0–99 are refused, and a Date is its own month.
+          const asked = monthAsked(month, zone);
+          expect(asked, `${String(month)} answered ${r.value}`).not.toBe('outside');
+          if (typeof asked === 'string') {
+            expect(r.value).toBe(forecastWeighted(deals, stages, asked, zone));
+          }
           return;
         }
         const [header, ...rows] = r.value as unknown[][];
         expect(header).toEqual(['Month', 'Weighted', 'Open pipeline', 'Won', 'Open deals']);
         for (const row of rows) {
           expect(row[0], JSON.stringify(row)).toMatch(/^(19\d\d|[2-9]\d\d\d)-(0[1-9]|1[0-2])$|^\(no date\)$/);
+          // A month some cell stands for: a Date or serial in it, or text naming its year.
+          // A year-50 Date or '0050-06' read as 1950-06 is not explained by anything.
+          if (row[0] !== '(no date)') {
+            expect(explains(deals, row[0] as string, zone), `${JSON.stringify(row)} from no cell`).toBe(true);
+          }
           expect(row.slice(1).every(finite), JSON.stringify(row)).toBe(true);
         }
       }),
@@ -387,6 +471,163 @@ describe('custom functions over arbitrary grids and arguments: a value or a Pipe
           ).toBe(true);
         },
       ),
+      RUNS,
+    );
+  });
+});
+
+describe('FORECAST_WEIGHTED month: the years 0–99 are refused, never read as 19xx', () => {
+  const PROBABILITY: Record<string, number> = { A: 0.1, B: 0.5, Won: 1 };
+  const deal = fc.record({
+    amount: fc.integer({ min: 1, max: 1_000_000 }),
+    stage: fc.constantFrom('A', 'B', 'Won'),
+    // Mostly the 1900s and 2000s, where a year 0–99 read as 19xx or 20xx would land.
+    year: fc.oneof(
+      fc.integer({ min: 1900, max: 1999 }),
+      fc.integer({ min: 2000, max: 2099 }),
+      fc.integer({ min: 2100, max: 9999 }),
+    ),
+    month: fc.integer({ min: 1, max: 12 }),
+    day: fc.integer({ min: 1, max: 28 }),
+    asDate: fc.boolean(),
+  });
+  type Deal = typeof deal extends fc.Arbitrary<infer D> ? D : never;
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+  /** A month in the years 0–99: each deal's own month 1900 (or 2000) years early, as text or a Date. */
+  const early = (deals: readonly Deal[]) =>
+    fc
+      .record({
+        y:
+          deals.length > 0
+            ? fc.constantFrom(...deals.map((d) => d.year % 100))
+            : fc.integer({ min: 0, max: 99 }),
+        m: deals.length > 0 ? fc.constantFrom(...deals.map((d) => d.month)) : fc.integer({ min: 1, max: 12 }),
+        form: fc.nat(5),
+      })
+      .map(({ y, m, form }): Cell => {
+        const texts = [
+          `${pad(y, 4)}-${pad(m, 2)}`,
+          `${pad(y, 4)}.${m}`,
+          `${pad(y, 4)}년 ${m}월`,
+          `${pad(y, 4)}-${pad(m, 2)}-15`,
+          `${pad(m, 2)}/15/${pad(y, 4)}`,
+        ];
+        return form < texts.length ? (texts[form] as string) : utcDate(y, m, 15);
+      });
+  /** A Date in the years 1900–9999: in a deal's month, or anywhere. */
+  const inYears = (deals: readonly Deal[]) =>
+    fc.oneof(
+      deals.length > 0
+        ? fc.constantFrom(...deals.map((d) => new Date(Date.UTC(d.year, d.month - 1, 15, 12))))
+        : fc.constant(new Date(Date.UTC(1950, 5, 15, 12))),
+      fc.date({
+        min: new Date(Date.UTC(1900, 0, 2)),
+        max: new Date(Date.UTC(9999, 11, 30)),
+        noInvalidDate: true,
+      }),
+    );
+  const asked = (deals: readonly Deal[]) =>
+    fc
+      .oneof(
+        early(deals).map((cell) => ({ cell, early: true })),
+        inYears(deals).map((cell) => ({ cell, early: false })),
+      )
+      .chain(({ cell, early }) =>
+        fc.constantFrom<unknown>(cell, [[cell]]).map((month) => ({ month, cell, early })),
+      );
+
+  /** Expected close as `YYYY-MM-DD` text (that day in every zone), or a Date at noon UTC on that day. */
+  const closeOf = (d: Deal): Cell =>
+    d.asDate
+      ? new Date(Date.UTC(d.year, d.month - 1, d.day, 12))
+      : `${pad(d.year, 4)}-${pad(d.month, 2)}-${pad(d.day, 2)}`;
+  /** The month a deal closes in: a Date's in the zone (noon UTC on the 28th is already the 1st in Chatham). */
+  const closeMonth = (d: Deal, zone: string) => {
+    const close = closeOf(d);
+    if (typeof close === 'string') return { year: d.year, month: d.month };
+    return civilMonth(close as Date, zone);
+  };
+  const dealsGrid = (deals: readonly Deal[]): Cell[][] => [
+    ['Deal ID', 'Amount', 'Stage', 'Expected close'],
+    ...deals.map((d, i): Cell[] => [`D-${i}`, d.amount, d.stage, closeOf(d)]),
+  ];
+
+  it('refuses a month in the years 0–99 and sums a Date month exactly as its own month in the zone', () => {
+    fc.assert(
+      fc.property(
+        fc.array(deal, { maxLength: 12 }).chain((deals) => fc.tuple(fc.constant(deals), asked(deals))),
+        zoneArg,
+        ([deals, { month, cell, early }], zone) => {
+          const grid = dealsGrid(deals);
+          const r = outcome(() => forecastWeighted(grid, SANE_STAGES, month, zone));
+          if (early) {
+            expect(r, `${String(cell)} was not refused`).toHaveProperty('error');
+            expect((r as { error: string }).error).toMatch(
+              /^month .+ is outside the years 1900–9999; use a date or text such as 2023-11\.$/,
+            );
+            return;
+          }
+          const { year, month: m } = civilMonth(cell as Date, zone);
+          const expected = deals
+            .filter((d) => {
+              const close = closeMonth(d, zone);
+              return close.year === year && close.month === m;
+            })
+            .reduce((sum, d) => sum + d.amount * (PROBABILITY[d.stage] as number), 0);
+          expect(r, (cell as Date).toISOString()).toHaveProperty('value');
+          const value = (r as { value: number }).value;
+          expect(
+            Math.abs(value - expected),
+            `${(cell as Date).toISOString()} in ${zone}: ${value}`,
+          ).toBeLessThanOrEqual(1e-9 * Math.max(1, expected));
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it("refuses an Expected close in the years 0–99; otherwise the table has exactly the deals' months", () => {
+    const ancient = fc.record({
+      y: fc.integer({ min: 0, max: 99 }),
+      m: fc.integer({ min: 1, max: 12 }),
+      d: fc.integer({ min: 1, max: 28 }),
+      asDate: fc.boolean(),
+      at: fc.nat(),
+    });
+    fc.assert(
+      fc.property(fc.array(deal, { maxLength: 12 }), fc.option(ancient), zoneArg, (deals, old, zone) => {
+        const grid = dealsGrid(deals);
+        const at = old ? 1 + (old.at % (deals.length + 1)) : 0;
+        if (old) {
+          const close = old.asDate
+            ? utcDate(old.y, old.m, old.d)
+            : `${pad(old.y, 4)}-${pad(old.m, 2)}-${pad(old.d, 2)}`;
+          grid.splice(at, 0, ['D-old', 100, 'A', close]);
+        }
+        const r = outcome(() => forecastWeighted(grid, SANE_STAGES, undefined, zone));
+        if (old) {
+          expect(r, `year ${old.y} was not refused`).toHaveProperty('error');
+          const message = (r as { error: string }).error;
+          expect(message).toContain(`Deals row ${at + 1}, column Expected close '`);
+          expect(message).toContain('is before the year 1900; dates must be in the years 1900–9999');
+          return;
+        }
+        const byMonth = new Map<string, number>();
+        for (const d of deals) {
+          const close = closeMonth(d, zone);
+          const key = `${pad(close.year, 4)}-${pad(close.month, 2)}`;
+          byMonth.set(key, (byMonth.get(key) ?? 0) + d.amount * (PROBABILITY[d.stage] as number));
+        }
+        const rows = ((r as { value: unknown[][] }).value ?? []).slice(1);
+        expect(rows.map((row) => row[0])).toEqual([...byMonth.keys()].sort());
+        for (const row of rows) {
+          const expected = byMonth.get(row[0] as string) as number;
+          expect(Math.abs((row[1] as number) - expected), JSON.stringify(row)).toBeLessThanOrEqual(
+            1e-9 * Math.max(1, expected),
+          );
+        }
+      }),
       RUNS,
     );
   });

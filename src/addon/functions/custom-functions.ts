@@ -1,6 +1,6 @@
 import { type Cell, type Grid, isBlankCell, isDateCell, toGrid } from '../../engine/cells';
 import { stageConversion, winRate } from '../../engine/conversion';
-import { parseDate } from '../../engine/dates';
+import { AFTER_LAST_YEAR, BEFORE_FIRST_YEAR, parseDate } from '../../engine/dates';
 import { type Deal, readDeals } from '../../engine/deals';
 import { forecastByMonth, forecastForMonth } from '../../engine/forecast';
 import { readHistory, type StageChange } from '../../engine/history';
@@ -211,6 +211,9 @@ function dayArgument(value: unknown, zone: Zone, name: string): number {
   const cell = oneCell(value);
   const parsed = Array.isArray(cell) ? null : parseDate(cell as Cell, { zone });
   if (parsed?.ok && parsed.value !== null) return Math.floor(parsed.value / DAY_MS);
+  // A real date outside the years dates may have says so, as a Deals cell would.
+  if (parsed && !parsed.ok && (parsed.message === BEFORE_FIRST_YEAR || parsed.message === AFTER_LAST_YEAR))
+    throw new PipelineError(`${name} ${quoted(cell)} ${parsed.message}.`);
   throw new PipelineError(`${name} must be a date such as 2023-11-15, not ${quoted(cell)}.`);
 }
 
