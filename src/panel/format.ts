@@ -30,9 +30,25 @@ export function formatDay(isoDay: string, tag: string): string {
   return new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
-/** An ISO instant (the last run) in the viewer's own clock. */
-export function formatInstant(iso: string, tag: string): string {
+/**
+ * An ISO instant (the last run) in the spreadsheet's time zone, named, as
+ * the daily hour beside it is: a viewer elsewhere must not read 10:00 Seoul
+ * as their own 17:00 with nothing to say so.
+ */
+export function formatInstant(iso: string, tag: string, timeZone: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  try {
+    const time = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+      date,
+    );
+    return `${time} (${timeZone})`;
+  } catch {
+    // A zone this browser does not know: its own clock, still named.
+    return new Intl.DateTimeFormat(tag, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZoneName: 'short',
+    }).format(date);
+  }
 }

@@ -1,4 +1,4 @@
-import { bilingual } from '../shared/bilingual';
+import { bilingual, englishCount } from '../shared/bilingual';
 import type { PanelLanguage } from '../shared/panel-protocol';
 
 /**
@@ -27,7 +27,7 @@ export const strings = bilingual({
     lost: 'Lost',
     won: 'Won',
     daysInStage: (d: number) => `Day ${d}`,
-    staleLimit: (n: number) => `limit ${n} days`,
+    staleLimit: (n: number) => `limit ${englishCount(n, 'day', 'days')}`,
     stale: 'Stale',
     noEnteredDate: 'Stage entered date missing',
     amount: 'Amount',
@@ -107,9 +107,11 @@ export const strings = bilingual({
     digestsWithoutChecks: 'Digests are on but the daily check is off: no digest will be sent until it is on.',
     settingsProblem: 'Settings problem',
     emailsSkipped: (n: number) =>
-      `${n} emails not sent: the daily mail quota ran out (the next run sends them)`,
-    emailsFailed: (n: number, list: string) => `${n} emails failed: ${list} (the next run tries again)`,
-    loggedLate: (n: number) => `${n} stage changes were missing from Stage history and were logged late`,
+      `${englishCount(n, 'email', 'emails')} not sent: the daily mail quota ran out (the next run sends them)`,
+    emailsFailed: (n: number, list: string) =>
+      `${englishCount(n, 'email', 'emails')} failed: ${list} (the next run tries again)`,
+    loggedLate: (n: number) =>
+      `${englishCount(n, 'stage change was', 'stage changes were')} missing from Stage history and logged late`,
     hour: (h: number) => `${String(h).padStart(2, '0')}:00`,
     language: 'Language',
     languageAuto: 'Spreadsheet locale',
@@ -124,11 +126,11 @@ export const strings = bilingual({
     trigger: { menu: 'from the menu', schedule: 'scheduled' } as Record<string, string>,
     counts: (c: { deals?: number; stale?: number; overdue?: number; tasks?: number; emails?: number }) =>
       [
-        c.deals !== undefined ? `${c.deals} deals` : '',
+        c.deals !== undefined ? englishCount(c.deals, 'deal', 'deals') : '',
         c.stale !== undefined ? `${c.stale} stale` : '',
         c.overdue !== undefined ? `${c.overdue} overdue` : '',
-        c.tasks !== undefined ? `${c.tasks} tasks created` : '',
-        c.emails !== undefined ? `${c.emails} emails sent` : '',
+        c.tasks !== undefined ? `${englishCount(c.tasks, 'task', 'tasks')} created` : '',
+        c.emails !== undefined ? `${englishCount(c.emails, 'email', 'emails')} sent` : '',
       ]
         .filter(Boolean)
         .join(' · '),

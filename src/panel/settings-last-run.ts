@@ -16,7 +16,10 @@ export function lastRun(s: Strings, state: SettingsStateWire): HTMLElement {
     rows.push([s.lastRun, el('span', { class: 'late', id: 'last-run-problem' }, state.lastRunProblem)]);
   else if (!log) rows.push([s.lastRun, s.never]);
   else {
-    rows.push([s.lastRun, `${formatInstant(log.at, tag)} (${s.trigger[log.trigger] ?? log.trigger})`]);
+    rows.push([
+      s.lastRun,
+      `${formatInstant(log.at, tag, state.timeZone)} (${s.trigger[log.trigger] ?? log.trigger})`,
+    ]);
     rows.push(['', el('span', { class: log.ok ? '' : 'late' }, log.ok ? s.runOk : s.runFailed)]);
     const counts = s.counts({
       deals: log.deals,

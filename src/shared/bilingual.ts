@@ -12,3 +12,11 @@ export function bilingual<T>(tables: {
 }): (language: BilingualLanguage) => T {
   return (language) => (language === 'ko' ? tables.ko : tables.en);
 }
+
+/**
+ * An English count with its noun: `1 email`, `2 emails` (Korean needs no
+ * plural: `메일 2통`).
+ */
+export function englishCount(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

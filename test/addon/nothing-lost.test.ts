@@ -505,7 +505,7 @@ describe('digests that could not all go out', () => {
     expect(h.standIn.sentMail.map((m) => m.to)).not.toContain('liam.smith@example.com');
     expect(h.standIn.sentMail.length).toBeGreaterThan(0);
     expect(h.standIn.ui.toasts.at(-1)).toContain(
-      '1 emails failed (liam.smith@example.com: Service error: Mail); the next run tries again.',
+      '1 email failed (liam.smith@example.com: Service error: Mail); the next run tries again.',
     );
   });
 });

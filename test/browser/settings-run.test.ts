@@ -135,6 +135,7 @@ describe.skipIf(skipBrowserTests)('Settings in Chromium: the last run and who ru
         language: 'ko' as const,
         heading: '예약과 마지막 실행',
         trigger: '(예약 실행)',
+        zone: 'Asia/Seoul',
         outcome: '완료',
         counts: '딜 40건 · 정체 12건 · 기한 지남 4건 · 할일 12건 생성 · 메일 2통 발송',
         skipped: '메일 2통 미발송: 하루 발송 한도 초과 (다음 점검에서 발송)',
@@ -145,10 +146,11 @@ describe.skipIf(skipBrowserTests)('Settings in Chromium: the last run and who ru
         language: 'en' as const,
         heading: 'Schedule and last run',
         trigger: '(scheduled)',
+        zone: 'America/New_York',
         outcome: 'Completed',
         counts: '25 deals · 7 stale · 3 overdue · 7 tasks created · 2 emails sent',
         skipped: '2 emails not sent: the daily mail quota ran out (the next run sends them)',
-        failed: '1 emails failed: liam.smith@example.com: Service error: Mail (the next run tries again)',
+        failed: '1 email failed: liam.smith@example.com: Service error: Mail (the next run tries again)',
         quota: 'Emails left today: 0',
       },
     ];
@@ -167,6 +169,8 @@ describe.skipIf(skipBrowserTests)('Settings in Chromium: the last run and who ru
         expect(await run.locator('h2').textContent()).toBe(c.heading);
         const lines = await runLines(dialog);
         expect(lines[1], 'the last run: when, and that it was the schedule').toContain(c.trigger);
+        // When, in the spreadsheet's zone and saying so (the viewer's browser is in Los Angeles).
+        expect(lines[1]).toContain(`(${c.zone})`);
         expect(lines.slice(2)).toEqual([c.outcome, c.counts, c.skipped, c.failed, c.quota]);
         // Both problems are marked as needing attention, not shown as plain counts.
         for (const text of [c.skipped, c.failed]) {

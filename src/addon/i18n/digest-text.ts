@@ -1,13 +1,14 @@
-import { bilingual } from '../../shared/bilingual';
+import { bilingual, englishCount } from '../../shared/bilingual';
 
 /** The daily digest email, in the spreadsheet's language. */
 export const digestText = bilingual({
   en: {
     stale: (deal: string, stage: string, days: number, limit: number) =>
-      `• ${deal}: ${days} days in ${stage} (limit ${limit})`,
+      `• ${deal}: ${englishCount(days, 'day', 'days')} in ${stage} (limit ${limit})`,
     overdue: (deal: string, date: string, days: number) =>
-      `• ${deal}: expected close ${date} passed (${days} days)`,
-    subject: (spreadsheet: string, count: number) => `[${spreadsheet}] ${count} deals need attention`,
+      `• ${deal}: expected close ${date} passed (${englishCount(days, 'day', 'days')})`,
+    subject: (spreadsheet: string, count: number) =>
+      `[${spreadsheet}] ${englishCount(count, 'deal needs', 'deals need')} attention`,
     footer: (url: string) => `\n\nOpen the sheet: ${url}`,
   },
   ko: {

@@ -1,4 +1,4 @@
-import { bilingual } from '../../shared/bilingual';
+import { bilingual, englishCount } from '../../shared/bilingual';
 import type { RunLog } from '../../shared/settings-protocol';
 
 /** What a setup run did, as its toast reports it. */
@@ -47,17 +47,19 @@ export const uiText = bilingual({
         .filter(Boolean)
         .join(' ') || 'Nothing needed changing.',
     checksDone: (log: RunLog) =>
-      `Checked ${log.deals} deals: ${log.stale} stale, ${log.overdue} overdue, ${log.tasksCreated} new tasks, ${log.emailsSent} emails.` +
+      `Checked ${englishCount(log.deals ?? 0, 'deal', 'deals')}: ${log.stale} stale, ${log.overdue} overdue, ${englishCount(log.tasksCreated ?? 0, 'new task', 'new tasks')}, ${englishCount(log.emailsSent ?? 0, 'email', 'emails')}.` +
       (log.emailsSkipped
-        ? ` ${log.emailsSkipped} emails not sent (daily mail quota used up); the next run sends them.`
+        ? ` ${englishCount(log.emailsSkipped, 'email', 'emails')} not sent (daily mail quota used up); the next run sends them.`
         : '') +
       (log.emailsFailed
-        ? ` ${log.emailsFailed} emails failed (${(log.emailFailures ?? []).join('; ')}); the next run tries again.`
+        ? ` ${englishCount(log.emailsFailed, 'email', 'emails')} failed (${(log.emailFailures ?? []).join('; ')}); the next run tries again.`
         : '') +
       (log.loggedLate
-        ? ` ${log.loggedLate} stage changes were missing from Stage history and are now logged.`
+        ? ` ${englishCount(log.loggedLate, 'stage change was', 'stage changes were')} missing from Stage history and are now logged.`
         : '') +
-      (log.problems ? ` ${log.problems} rows have a bad value: see Pipeline health.` : '') +
+      (log.problems
+        ? ` ${englishCount(log.problems, 'row has', 'rows have')} a bad value: see Pipeline health.`
+        : '') +
       (log.warnings?.length ? ` ${log.warnings.join(' ')}` : ''),
   },
   ko: {
