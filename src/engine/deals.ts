@@ -108,14 +108,33 @@ export function readDeals(
   ctx: DateContext,
   options: DealReadOptions = {},
 ): DealsRead {
+  const deals: Deal[] = [];
+  const { table, problems } = visitDeals(grid, pipeline, ctx, options, (deal) => {
+    deals.push(deal);
+  });
+  return { table, deals, problems };
+}
+
+/**
+ * Reads the Deals table as readDeals does, handing each deal to `visit` as
+ * it is read and keeping none. A forecast over 500,000 rows then never holds
+ * 500,000 deals at once: keeping them cost more in garbage collection than
+ * reading them did.
+ */
+export function visitDeals(
+  grid: Grid,
+  pipeline: Pipeline,
+  ctx: DateContext,
+  options: DealReadOptions,
+  visit: (deal: Deal) => void,
+): Omit<DealsRead, 'deals'> {
   const table = readTable(grid, DEALS, options);
   const reader = new DealRowReader(table, pipeline, ctx, options.only);
-  const deals: Deal[] = [];
   for (const i of table.dataRows) {
     const deal = reader.read(i);
-    if (deal) deals.push(deal);
+    if (deal) visit(deal);
   }
-  return { table, deals, problems: reader.problems };
+  return { table, problems: reader.problems };
 }
 
 /**

@@ -34,30 +34,46 @@ export function weightedAmount(deal: Deal): number {
  * forecastByMonth(readDeals(deals, pipeline, { zone: new Zone('Asia/Seoul') }).deals)
  * // → [{ month: '2023-11', weighted: 7000000, openPipeline: 10000000, won: 0, openDeals: 1 }]
  */
-export function forecastByMonth(deals: readonly Deal[]): ForecastRow[] {
-  const NONE = Number.NEGATIVE_INFINITY;
-  const buckets = new Map<
-    number,
-    { weighted: number; openPipeline: number; won: number; openDeals: number }
-  >();
+export function forecastByMonth(deals: Iterable<Deal>): ForecastRow[] {
+  const forecast = new MonthlyForecast();
+  for (const deal of deals) forecast.add(deal);
+  return forecast.rows();
+}
+
+interface Bucket {
+  weighted: number;
+  openPipeline: number;
+  won: number;
+  openDeals: number;
+}
+
+/**
+ * The forecast by month, added to one deal at a time, so a reader can hand
+ * each deal over as it reads it and keep none (see visitDeals). @hot: runs
+ * once per deal of a 500,000-row sheet.
+ */
+export class MonthlyForecast {
+  private static readonly NONE = Number.NEGATIVE_INFINITY;
+  private readonly buckets = new Map<number, Bucket>();
   // Consecutive deals often share a close day; remember the last day's month.
-  let lastDay = Number.NaN;
-  let lastMonth = 0;
-  for (const deal of deals) {
+  private lastDay = Number.NaN;
+  private lastMonth = 0;
+
+  add(deal: Deal): void {
     const outcome = deal.outcome;
-    if (outcome === 'lost') continue;
-    let month = NONE;
+    if (outcome === 'lost') return;
+    let month = MonthlyForecast.NONE;
     if (deal.expectedClose !== null) {
-      if (deal.expectedClose !== lastDay) {
-        lastDay = deal.expectedClose;
-        lastMonth = monthIndexOf(lastDay);
+      if (deal.expectedClose !== this.lastDay) {
+        this.lastDay = deal.expectedClose;
+        this.lastMonth = monthIndexOf(this.lastDay);
       }
-      month = lastMonth;
+      month = this.lastMonth;
     }
-    let b = buckets.get(month);
+    let b = this.buckets.get(month);
     if (!b) {
       b = { weighted: 0, openPipeline: 0, won: 0, openDeals: 0 };
-      buckets.set(month, b);
+      this.buckets.set(month, b);
     }
     b.weighted += deal.amount * deal.probability;
     if (outcome === 'open') {
@@ -67,16 +83,26 @@ export function forecastByMonth(deals: readonly Deal[]): ForecastRow[] {
       b.won += deal.amount;
     }
   }
-  const months = [...buckets.keys()].filter((m) => m !== NONE).sort((a, b) => a - b);
-  if (buckets.has(NONE)) months.push(NONE);
-  return months.map((m) => {
-    const b = buckets.get(m) as { weighted: number; openPipeline: number; won: number; openDeals: number };
-    return { month: m === NONE ? NO_DATE : monthKey(m), ...b };
-  });
+
+  /** Σ weighted amount of the deals added whose Expected close falls in `monthIndex` (as forecastForMonth). */
+  weightedIn(monthIndex: number): number {
+    return this.buckets.get(monthIndex)?.weighted ?? 0;
+  }
+
+  /** Months ascending, deals without a date in a last `(no date)` row. */
+  rows(): ForecastRow[] {
+    const NONE = MonthlyForecast.NONE;
+    const months = [...this.buckets.keys()].filter((m) => m !== NONE).sort((a, b) => a - b);
+    if (this.buckets.has(NONE)) months.push(NONE);
+    return months.map((m) => ({
+      month: m === NONE ? NO_DATE : monthKey(m),
+      ...(this.buckets.get(m) as Bucket),
+    }));
+  }
 }
 
 /** Σ weighted amount of the deals whose Expected close falls in `monthIndex`. */
-export function forecastForMonth(deals: readonly Deal[], monthIndex: number): number {
+export function forecastForMonth(deals: Iterable<Deal>, monthIndex: number): number {
   let sum = 0;
   for (const deal of deals) {
     if (deal.expectedClose === null || deal.outcome === 'lost') continue;

@@ -35,23 +35,43 @@ export interface Scoped {
  * inScope(read.deals, { currency: 'KRW' }).otherCurrency.map((d) => d.currency) // → ['USD']
  */
 export function inScope(deals: readonly Deal[], scope: Scope): Scoped {
-  const wanted = scope.pipeline ? stageKey(scope.pipeline) : null;
-  const foreign = (deal: Deal) =>
-    scope.currency !== null &&
-    deal.currency !== null &&
-    deal.currency !== scope.currency &&
-    deal.outcome !== 'lost' &&
-    deal.amount !== 0;
+  const where = scopeOf(scope);
   // The usual case, every deal in scope, keeps the list as it is (no copy of a 500,000-deal array).
-  if (wanted === null && !deals.some(foreign)) return { deals, otherCurrency: [] };
+  if (!where.narrows && !deals.some((d) => where(d) === 'otherCurrency')) return { deals, otherCurrency: [] };
   const kept: Deal[] = [];
   const otherCurrency: Deal[] = [];
   for (const deal of deals) {
-    if (wanted !== null && stageKey(deal.pipeline) !== wanted) continue;
-    if (foreign(deal)) otherCurrency.push(deal);
-    else kept.push(deal);
+    const place = where(deal);
+    if (place === 'in') kept.push(deal);
+    else if (place === 'otherCurrency') otherCurrency.push(deal);
   }
   return { deals: kept, otherCurrency };
+}
+
+/** Where one deal stands in a scope: counted, in another pipeline, or in another currency (a problem). */
+export type ScopePlace = 'in' | 'out' | 'otherCurrency';
+
+/**
+ * The scope as a test of one deal, for readers that hand deals over one at a
+ * time; `narrows` says whether it can leave any deal out (a pipeline is named).
+ *
+ * @example
+ * const where = scopeOf({ pipeline: 'Enterprise', currency: 'KRW' });
+ * where.narrows // → true
+ */
+export function scopeOf(scope: Scope): ((deal: Deal) => ScopePlace) & { readonly narrows: boolean } {
+  const wanted = scope.pipeline ? stageKey(scope.pipeline) : null;
+  const place = (deal: Deal): ScopePlace => {
+    if (wanted !== null && stageKey(deal.pipeline) !== wanted) return 'out';
+    const foreign =
+      scope.currency !== null &&
+      deal.currency !== null &&
+      deal.currency !== scope.currency &&
+      deal.outcome !== 'lost' &&
+      deal.amount !== 0;
+    return foreign ? 'otherCurrency' : 'in';
+  };
+  return Object.assign(place, { narrows: wanted !== null });
 }
 
 /** Why a deal in another currency is not in the figures, as a problem on its row. */

@@ -1,14 +1,14 @@
 import { type Cell, type Grid, isBlankCell, isDateCell, toGrid } from '../../engine/cells';
 import { stageConversion, winRate } from '../../engine/conversion';
 import { AFTER_LAST_YEAR, BEFORE_FIRST_YEAR, parseDate } from '../../engine/dates';
-import { type Deal, readDeals } from '../../engine/deals';
-import { forecastByMonth, forecastForMonth } from '../../engine/forecast';
+import { type Deal, visitDeals } from '../../engine/deals';
+import { MonthlyForecast } from '../../engine/forecast';
 import { readHistory, type StageChange } from '../../engine/history';
 import { DEFAULT_TRIALS, forecastRange, MAX_TRIALS } from '../../engine/montecarlo';
 import { parseMonthArgument } from '../../engine/month';
 import { PipelineError, type Problem, problemsMessage, quoted } from '../../engine/problems';
 import type { DealField } from '../../engine/schema';
-import { currencyProblem, inScope, pipelinesOf } from '../../engine/scope';
+import { currencyProblem, pipelinesOf, scopeOf } from '../../engine/scope';
 import { type Pipeline, readPipeline, requireStage } from '../../engine/stages';
 import { sameStage, textOf } from '../../engine/values';
 import { DAY_MS, type DayNumber, Zone } from '../../engine/zone';
@@ -88,9 +88,11 @@ export function forecastWeighted(
 ): SheetTable | number {
   const sheet = contextOf(where);
   const zone = new Zone(sheet.timeZone);
-  const counted = forecastDeals(deals, stages, zone, sheet, pipeline);
-  if (!isOmitted(month)) return forecastForMonth(counted, parseMonthArgument(month, zone));
-  const rows = forecastByMonth(counted).map((r) => [r.month, r.weighted, r.openPipeline, r.won, r.openDeals]);
+  // Each deal is added as it is read and none is kept (see visitDeals).
+  const forecast = new MonthlyForecast();
+  countForecastDeals(deals, stages, zone, sheet, pipeline, (deal) => forecast.add(deal));
+  if (!isOmitted(month)) return forecast.weightedIn(parseMonthArgument(month, zone));
+  const rows = forecast.rows().map((r) => [r.month, r.weighted, r.openPipeline, r.won, r.openDeals]);
   return [FORECAST_HEADER, ...rows];
 }
 
@@ -126,7 +128,7 @@ export function stageConversionOf(
     ? table.names.length > 0
       ? table.names
       : ['']
-    : [pipelineArgument(pipeline, [], table)];
+    : [pipelineArgument(pipeline, table)];
   const blank = (v: number | null): SheetValue => (v === null ? '' : v);
   const rows = names.flatMap((name) => {
     const view = table.of(name) ?? table;
@@ -217,12 +219,7 @@ function dayArgument(value: unknown, zone: Zone, name: string): number {
   throw new PipelineError(`${name} must be a date such as 2023-11-15, not ${quoted(cell)}.`);
 }
 
-/**
- * The deals a forecast counts: only the columns it needs are read, any bad
- * one among them is an error, and so is a deal in another currency than the
- * spreadsheet's (no exchange rate is guessed). `pipeline` (blank = every
- * pipeline) keeps one pipeline's deals.
- */
+/** The deals a forecast counts, as a list (see countForecastDeals). */
 function forecastDeals(
   deals: unknown,
   stages: unknown,
@@ -230,26 +227,65 @@ function forecastDeals(
   sheet: Required<SheetContext>,
   pipeline: unknown,
 ): readonly Deal[] {
+  const counted: Deal[] = [];
+  countForecastDeals(deals, stages, zone, sheet, pipeline, (deal) => {
+    counted.push(deal);
+  });
+  return counted;
+}
+
+/**
+ * The deals a forecast counts, handed to `count` as they are read: only the
+ * columns it needs are read, any bad one among them is an error, and so is a
+ * deal in another currency than the spreadsheet's (no exchange rate is
+ * guessed). `pipeline` (blank = every pipeline) keeps one pipeline's deals;
+ * a name neither Stages nor any deal has is an error. Errors are thrown
+ * after the reading, so what `count` saw is then to be dropped.
+ */
+function countForecastDeals(
+  deals: unknown,
+  stages: unknown,
+  zone: Zone,
+  sheet: Required<SheetContext>,
+  pipeline: unknown,
+  count: (deal: Deal) => void,
+): void {
   const table = pipelineOf(stages, sheet.map);
-  const read = readDeals(
+  const name = isOmitted(pipeline) ? '' : pipelineText(pipeline);
+  const where = scopeOf({ pipeline: name, currency: sheet.currency });
+  const seen = new Set<string>();
+  const otherCurrency: Deal[] = [];
+  const read = visitDeals(
     gridOf(deals, 'deals'),
     table,
     { zone, locale: sheet.locale },
     { only: FORECAST_FIELDS, require: ['expectedClose'], map: sheet.map.Deals ?? {} },
+    (deal) => {
+      if (name !== '') seen.add(deal.pipeline);
+      const place = where(deal);
+      if (place === 'in') count(deal);
+      else if (place === 'otherCurrency') otherCurrency.push(deal);
+    },
   );
   failOn(read.problems);
-  const name = isOmitted(pipeline) ? '' : pipelineArgument(pipeline, read.deals, table);
-  const scoped = inScope(read.deals, { pipeline: name, currency: sheet.currency });
-  failOn(scoped.otherCurrency.map((d) => currencyProblem(read.table, d, sheet.currency as string)));
-  return scoped.deals;
+  if (name !== '') knownPipeline(name, [...table.names, ...seen]);
+  failOn(otherCurrency.map((d) => currencyProblem(read.table, d, sheet.currency as string)));
 }
 
 /** A pipeline typed as an argument: one cell naming a pipeline the deals or Stages have. */
-function pipelineArgument(value: unknown, deals: readonly Deal[], table: Pipeline): string {
+function pipelineArgument(value: unknown, table: Pipeline): string {
+  return knownPipeline(pipelineText(value), table.names);
+}
+
+function pipelineText(value: unknown): string {
   const cell = oneCell(value);
   if (Array.isArray(cell)) throw new PipelineError('pipeline must be one cell: the name of a pipeline.');
-  const name = textOf(cell as Cell);
-  const all = pipelinesOf(deals, table.names).filter((n) => n !== '');
+  return textOf(cell as Cell);
+}
+
+/** `name` when it names one of the pipelines (case and spaces ignored), else an error listing them. */
+function knownPipeline(name: string, pipelines: readonly string[]): string {
+  const all = pipelinesOf([], pipelines).filter((n) => n !== '');
   if (all.some((n) => sameStage(n, name))) return name;
   const shown = all.map((n) => quoted(n)).join(', ');
   throw new PipelineError(
