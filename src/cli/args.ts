@@ -52,7 +52,7 @@ columns  prints, per table, the file read, its header row, each field and the he
                unless the column's own dates show day first: 15/11/2023)
   --currency   the forecast's currency (default: the one most deals name); a deal in another
                currency is left out of every figure and listed (no exchange rate is guessed)
-  --pipeline   only this pipeline's figures (default: every pipeline, each in its own section)
+  --pipeline   only this pipeline's figures and deals (default: every pipeline, each in its own section)
   --lang       language of Health texts and task titles (default: the sheets' headers')
   --map        Table.field=Header: read the column under Header as that field (repeatable);
                Table is Deals, Stages, History (Stage history) or Tasks; the field keys are

@@ -107,8 +107,12 @@ export function buildReport(grids: WorkbookGrids, options: CheckOptions): Pipeli
     : null;
   const tasksRead = grids.tasks ? readTasks(grids.tasks, ctx, map('Tasks')) : null;
   const language = options.language ?? dealsRead.table.language;
+  // --pipeline narrows the lists as well as the figures: a lead asking for one pipeline reviews its deals.
+  const listed = options.pipeline
+    ? { ...dealsRead, deals: inScope(dealsRead.deals, { pipeline: options.pipeline, currency: null }).deals }
+    : dealsRead;
   const { findings, tasks, health } = assessDeals({
-    deals: dealsRead,
+    deals: listed,
     // As of the report's day (SPEC §3): a row dated after it is not yet history, here or in the conversion.
     historyByDeal: changesByDeal((historyRead?.changes ?? []).filter((c) => dayOf(c) <= options.today)),
     taskKeys: tasksRead?.keys ?? new Set(),

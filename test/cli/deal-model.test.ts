@@ -143,6 +143,12 @@ describe('two pipelines (--pipeline, per-pipeline sections)', () => {
     ]);
   });
 
+  it('--pipeline narrows the stale deals and the tasks a check would create to that pipeline too', () => {
+    const r = reportOf([PIPELINES, ...NEW_YORK, '--pipeline', 'renewals']);
+    expect(r.stale.map((s) => s.dealId)).toEqual(['R-1', 'R-2']);
+    expect(new Set(r.tasks.map((t) => t.dealId))).toEqual(new Set(['R-1', 'R-2']));
+  });
+
   it('an unknown --pipeline exits 1 with one line listing the pipelines there are', () => {
     const r = run(['report', PIPELINES, ...NEW_YORK, '--pipeline', 'Partners']);
     expect(r.code).toBe(1);
