@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Frame, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Preview, startPreview } from '../../scripts/preview';
-import type { PreviewSample } from '../../scripts/preview/workbook';
-import { type Chromium, launchChromium, panelOf, rowOfDeal, settled, skipBrowserTests } from './harness';
+import type { Frame } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { skipBrowserTests, usePreviewPage } from './harness';
 
 /**
  * axe-core (Deque's accessibility rules: WCAG 2 A/AA and best practices, its
@@ -37,51 +35,17 @@ const LOST_DEAL: Record<'ko' | 'en', string> = { ko: 'D-2023-002', en: 'D-002' }
 const LOST_STAGE: Record<'ko' | 'en', string> = { ko: '실주', en: 'Lost' };
 
 describe.skipIf(skipBrowserTests)('axe-core finds no accessibility violations', () => {
-  let preview: Preview;
-  let chromium: Chromium;
-  let page: Page;
-  let pageErrors: string[];
-
-  beforeAll(async () => {
-    preview = await startPreview({ port: 0 });
-    chromium = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await preview?.close();
-  });
-
-  beforeEach(() => {
-    preview.setLatency(0);
-    preview.reset('ko');
-    preview.reset('en');
-    pageErrors = [];
-  });
-
-  afterEach(async () => {
-    await page?.close();
-    expect(pageErrors).toEqual([]);
-  });
-
-  async function openPage(language: PreviewSample): Promise<void> {
-    page = await chromium.context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${preview.url}?lang=${language}`);
-  }
+  const { page, openDialog, openPanel, selectDeal } = usePreviewPage();
 
   function frameAt(path: RegExp): Frame {
-    const frame = page.frame({ url: path });
+    const frame = page().frame({ url: path });
     if (!frame) throw new Error(`no frame at ${path}`);
     return frame;
   }
 
   for (const language of ['ko', 'en'] as const) {
     it(`${language}: the deal panel, on an open deal (and its move to lost, refused without a reason) and on a lost one`, async () => {
-      await openPage(language);
-      const panel = panelOf(page);
-      await panel.locator('#deal-name').waitFor();
-      await settled(panel);
+      const panel = await openPanel(language);
       expect(await violationsIn(frameAt(/\/sidebar/)), 'open deal').toEqual([]);
 
       // The move form set to the lost stage (the reason picklist), then refused for want of a reason.
@@ -91,20 +55,13 @@ describe.skipIf(skipBrowserTests)('axe-core finds no accessibility violations', 
       await panel.locator('#flash').waitFor();
       expect(await violationsIn(frameAt(/\/sidebar/)), 'refused move').toEqual([]);
 
-      const row = rowOfDeal(preview.workbook(language).standIn.values('Deals'), LOST_DEAL[language]);
-      await page.locator(`table.grid[data-sheet="Deals"] tr[data-row="${row}"]`).click();
-      await panel.locator('.deal-id', { hasText: LOST_DEAL[language] }).waitFor();
-      await settled(panel);
+      await selectDeal(language, LOST_DEAL[language]);
       expect(await violationsIn(frameAt(/\/sidebar/)), 'lost deal').toEqual([]);
     });
 
     it(`${language}: Settings as opened, with its warnings, and after a save`, async () => {
-      await openPage(language);
-      await page.locator('#open-settings').click();
-      const dialog = page.frameLocator('#dialog-frame');
+      const { dialog, frame } = await openDialog(language, 'settings');
       const idle = () => dialog.locator('form.settings[aria-busy="false"]').waitFor();
-      await idle();
-      const frame = frameAt(/\/settings/);
       expect(await violationsIn(frame), 'as opened').toEqual([]);
 
       await dialog.locator('#notifications').check();

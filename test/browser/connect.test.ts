@@ -1,9 +1,8 @@
-import type { FrameLocator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Preview, startPreview } from '../../scripts/preview';
+import type { FrameLocator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { cellChanges } from '../addon/harness';
 import type { Cell } from '../support/standin';
-import { type Chromium, launchChromium, panelOf, settled, skipBrowserTests, until } from './harness';
+import { panelOf, settled, skipBrowserTests, until, usePreviewPage } from './harness';
 
 /**
  * The built dist/Connect.html in real Chromium, over a Korean team's own
@@ -16,44 +15,18 @@ import { type Chromium, launchChromium, panelOf, settled, skipBrowserTests, unti
 const TEAM_SHEET = '딜 현황';
 
 describe.skipIf(skipBrowserTests)('Connect your sheet in Chromium', () => {
-  let preview: Preview;
-  let chromium: Chromium;
-  let page: Page;
-  let pageErrors: string[];
-
-  beforeAll(async () => {
-    preview = await startPreview({ port: 0 });
-    chromium = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await preview?.close();
-  });
-
-  beforeEach(() => {
-    preview.setLatency(0);
-    preview.reset('team');
-    pageErrors = [];
-  });
-
-  afterEach(async () => {
-    await page?.close();
-    expect(pageErrors).toEqual([]);
-  });
+  const { preview, page, open: openPage } = usePreviewPage({ reset: ['team'] });
 
   async function openConnect(): Promise<FrameLocator> {
-    page = await chromium.context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${preview.url}?lang=team`);
-    await page.locator('#open-connect').click();
-    const dialog = page.frameLocator('#dialog-frame');
+    await openPage('team');
+    await page().locator('#open-connect').click();
+    const dialog = page().frameLocator('#dialog-frame');
     await dialog.locator('#fields').waitFor();
     return dialog;
   }
 
   const idle = (dialog: FrameLocator) => dialog.locator('form.connect[aria-busy="false"]').waitFor();
-  const team = () => preview.workbook('team').standIn;
+  const team = () => preview().workbook('team').standIn;
 
   it('shows how each column reads, lets the user map one, and connects without touching the team sheet', async () => {
     const dialog = await openConnect();
@@ -121,14 +94,14 @@ describe.skipIf(skipBrowserTests)('Connect your sheet in Chromium', () => {
     await dialog.locator('#flash.ok').waitFor();
     await dialog.locator('#close').click();
     await until(
-      () => page.locator('#dialog[open]').count(),
+      () => page().locator('#dialog[open]').count(),
       (n) => n === 0,
     );
 
     const rows = team().values(TEAM_SHEET);
     const row = rows.findIndex((r) => r[0] === 'T-107') + 1;
-    await page.locator(`table.grid[data-sheet="${TEAM_SHEET}"] tr[data-row="${row}"]`).click();
-    const panel = panelOf(page);
+    await page().locator(`table.grid[data-sheet="${TEAM_SHEET}"] tr[data-row="${row}"]`).click();
+    const panel = panelOf(page());
     await panel.locator('.deal-id', { hasText: 'T-107' }).waitFor();
     await settled(panel);
     expect(await panel.locator('#deal-name').textContent()).toBe('품질 대시보드');
@@ -147,7 +120,7 @@ describe.skipIf(skipBrowserTests)('Connect your sheet in Chromium', () => {
 
     const beforeCheck = team().snapshot(TEAM_SHEET);
     team().begin('menu');
-    (preview.workbook('team').bundle.runChecksNow as () => void)();
+    (preview().workbook('team').bundle.runChecksNow as () => void)();
     const checked = cellChanges(beforeCheck, team().snapshot(TEAM_SHEET));
     expect(checked.length).toBeGreaterThan(0);
     expect(checked.every((c) => c.column === 11 && c.row >= 2)).toBe(true);

@@ -1,7 +1,10 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type FrameLocator, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Frame, type FrameLocator, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { type Preview, startPreview } from '../../scripts/preview';
+import type { PreviewSample } from '../../scripts/preview/workbook';
 import type { Cell } from '../support/standin';
 
 /**
@@ -48,6 +51,123 @@ export async function launchChromium(viewport = { width: 1280, height: 860 }): P
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+type Viewport = { width: number; height: number };
+
+export interface PreviewBrowser {
+  preview(): Preview;
+  chromium(): Chromium;
+}
+
+/**
+ * One preview server and one Chromium for the enclosing describe block (hooks
+ * registered here, closed after its last test), so each browser test file
+ * does not repeat the same start and close.
+ */
+export function usePreview(options: { viewport?: Viewport } = {}): PreviewBrowser {
+  let preview: Preview | undefined;
+  let browser: Chromium | undefined;
+  beforeAll(async () => {
+    preview = await startPreview({ port: 0 });
+    browser = await launchChromium(options.viewport);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.close();
+  });
+  return {
+    preview: () => preview ?? fail('the preview is not started yet'),
+    chromium: () => browser ?? fail('Chromium is not launched yet'),
+  };
+}
+
+export interface PreviewPageOptions {
+  viewport?: Viewport;
+  /** Samples reloaded from CSV before each test. Default: ko and en. */
+  reset?: PreviewSample[];
+}
+
+export interface PreviewPage extends PreviewBrowser {
+  /** The page the last `open` made (throws before the first). */
+  page(): Page;
+  /** Closes the test's previous page, if any, and opens the preview page of a sample. */
+  open(language: PreviewSample, query?: string): Promise<Page>;
+  /** `open`, then waits until the deal panel shows the selected deal and is idle. */
+  openPanel(language: PreviewSample): Promise<FrameLocator>;
+  /** Clicks the deal's row in the open page's sheet view and waits for the panel to follow. */
+  selectDeal(language: PreviewSample, dealId: string): Promise<FrameLocator>;
+  /** `open`, then the dialog behind the page's `#open-<name>` button, waited on until idle. */
+  openDialog(
+    language: PreviewSample,
+    name: 'settings' | 'review',
+  ): Promise<{ dialog: FrameLocator; frame: Frame }>;
+  /** A sheet of the sample's workbook as records keyed by its header row. */
+  sheet(language: PreviewSample, name: string): Record<string, Cell>[];
+}
+
+/**
+ * `usePreview` plus what every test of the sidebar and dialogs wants: each test
+ * starts on freshly reset samples with no latency, on its own page, and fails
+ * if that page threw an uncaught error (recorded from `pageerror`), which
+ * assertions on the DOM alone would miss. Call it inside the describe block.
+ */
+export function usePreviewPage(options: PreviewPageOptions = {}): PreviewPage {
+  const browser = usePreview(options);
+  const samples = options.reset ?? ['ko', 'en'];
+  let page: Page | undefined;
+  let pageErrors: string[] = [];
+  beforeEach(() => {
+    browser.preview().setLatency(0);
+    for (const sample of samples) browser.preview().reset(sample);
+    pageErrors = [];
+  });
+  afterEach(async () => {
+    await page?.close();
+    page = undefined;
+    expect(pageErrors).toEqual([]);
+  });
+  const current = () => page ?? fail('no page is open yet');
+  const open = async (language: PreviewSample, query?: string) => {
+    await page?.close();
+    page = await browser.chromium().context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${browser.preview().url}?lang=${language}${query ? `&${query}` : ''}`);
+    return page;
+  };
+  return {
+    ...browser,
+    page: current,
+    open,
+    openPanel: async (language) => {
+      const panel = panelOf(await open(language));
+      await panel.locator('#deal-name').waitFor();
+      await settled(panel);
+      return panel;
+    },
+    selectDeal: async (language, dealId) => {
+      const row = rowOfDeal(browser.preview().workbook(language).standIn.values('Deals'), dealId);
+      await current().locator(`table.grid[data-sheet="Deals"] tr[data-row="${row}"]`).click();
+      const panel = panelOf(current());
+      await panel.locator('.deal-id', { hasText: dealId }).waitFor();
+      await settled(panel);
+      return panel;
+    },
+    openDialog: async (language, name) => {
+      const opened = await open(language);
+      await opened.locator(`#open-${name}`).click();
+      const dialog = opened.frameLocator('#dialog-frame');
+      await dialog.locator(`form.${name}[aria-busy="false"]`).waitFor();
+      const frame = opened.frame({ url: new RegExp(`/${name}`) });
+      if (!frame) throw new Error(`no ${name} frame`);
+      return { dialog, frame };
+    },
+    sheet: (language, name) => records(browser.preview().workbook(language).standIn.values(name)),
+  };
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }
 
 /** The deal panel inside the preview page. */

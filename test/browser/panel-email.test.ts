@@ -1,7 +1,5 @@
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Preview, startPreview } from '../../scripts/preview';
-import { type Chromium, launchChromium, panelOf, rowOfDeal, settled, skipBrowserTests } from './harness';
+import { describe, expect, it } from 'vitest';
+import { rowOfDeal, settled, skipBrowserTests, usePreviewPage } from './harness';
 
 /**
  * Issue 14, point 9, in the built sidebar over the stand-in (the Korean
@@ -14,35 +12,11 @@ const SUBJECT = '{deal} 교육 일정 안내';
 const KEY = `${DEAL}|온보딩 교육 중|2023-11-08|Email: ${SUBJECT}`;
 
 describe.skipIf(skipBrowserTests)('deal panel: an entry email drafted, shown and sent once', () => {
-  let preview: Preview;
-  let chromium: Chromium;
-  let page: Page;
-  let pageErrors: string[];
-
-  beforeAll(async () => {
-    preview = await startPreview({ port: 0 });
-    chromium = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await preview?.close();
-  });
-
-  beforeEach(() => {
-    preview.setLatency(0);
-    preview.reset('ko');
-    pageErrors = [];
-  });
-
-  afterEach(async () => {
-    await page?.close();
-    expect(pageErrors).toEqual([]);
-  });
+  const { preview, open: openPage, selectDeal } = usePreviewPage({ reset: ['ko'] });
 
   /** The Entry email on 온보딩 교육 중 (Stages row 4), the deal's contact, and the task its entry made. */
   function seedEmail(contact: string): void {
-    const { standIn } = preview.workbook('ko');
+    const { standIn } = preview().workbook('ko');
     standIn.edit('Stages', 'H1:H4', [
       ['진입 메일'],
       [''],
@@ -71,15 +45,8 @@ describe.skipIf(skipBrowserTests)('deal panel: an entry email drafted, shown and
   }
 
   async function openOn(dealId: string) {
-    page = await chromium.context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${preview.url}?lang=ko`);
-    const row = rowOfDeal(preview.workbook('ko').standIn.values('Deals'), dealId);
-    await page.locator(`table.grid[data-sheet="Deals"] tr[data-row="${row}"]`).click();
-    const panel = panelOf(page);
-    await panel.locator('.deal-id', { hasText: dealId }).waitFor();
-    await settled(panel);
-    return panel;
+    await openPage('ko');
+    return selectDeal('ko', dealId);
   }
 
   it('shows the draft for the contact and sends it on one click, after which nothing is left to send', async () => {
@@ -95,7 +62,7 @@ describe.skipIf(skipBrowserTests)('deal panel: an entry email drafted, shown and
       'buyer@hanbit.co.kr에게 보냈습니다.',
     );
     expect(await panel.locator('#email-0').count()).toBe(0);
-    const { standIn } = preview.workbook('ko');
+    const { standIn } = preview().workbook('ko');
     expect(standIn.sentMail.map((m) => m.to)).toEqual(['buyer@hanbit.co.kr']);
   });
 
@@ -104,12 +71,12 @@ describe.skipIf(skipBrowserTests)('deal panel: an entry email drafted, shown and
     const panel = await openOn(DEAL);
     expect(await panel.locator('#email-problem-0').textContent()).toContain('고객 이메일이 없습니다');
     expect(await panel.locator('#email-send-0').isDisabled()).toBe(true);
-    expect(preview.workbook('ko').standIn.sentMail).toEqual([]);
+    expect(preview().workbook('ko').standIn.sentMail).toEqual([]);
   });
 
   it('in English: D-016 (in Onboarding training since 11/7/2023) shows its draft and sends it once', async () => {
-    preview.reset('en');
-    const { standIn } = preview.workbook('en');
+    preview().reset('en');
+    const { standIn } = preview().workbook('en');
     const subject = 'Your {deal} training schedule';
     standIn.edit('Stages', 'H1:H4', [
       ['Entry email'],
@@ -137,13 +104,8 @@ describe.skipIf(skipBrowserTests)('deal panel: an entry email drafted, shown and
         '11/7/2023',
       ],
     ]);
-    page = await chromium.context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${preview.url}?lang=en`);
-    await page.locator(`table.grid[data-sheet="Deals"] tr[data-row="${row}"]`).click();
-    const panel = panelOf(page);
-    await panel.locator('.deal-id', { hasText: 'D-016' }).waitFor();
-    await settled(panel);
+    await openPage('en');
+    const panel = await selectDeal('en', 'D-016');
     expect(await panel.locator('#email-0 .email-to').textContent()).toBe('To: buyer@northwind.example');
     expect(await panel.locator('#email-0 .email-body').textContent()).toContain(
       'Hello buyer@northwind.example,',

@@ -1,17 +1,6 @@
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Preview, startPreview } from '../../scripts/preview';
+import { describe, expect, it } from 'vitest';
 import type { PreviewSample } from '../../scripts/preview/workbook';
-import {
-  type Chromium,
-  launchChromium,
-  panelOf,
-  records,
-  rowOfDeal,
-  settled,
-  skipBrowserTests,
-  until,
-} from './harness';
+import { records, rowOfDeal, settled, skipBrowserTests, until, usePreviewPage } from './harness';
 
 /**
  * Issue 14, points 1 and 4, in the built sidebar over the stand-in: the panel
@@ -19,48 +8,10 @@ import {
  * selected one, and shows the deal's timeline.
  */
 describe.skipIf(skipBrowserTests)('deal panel: following the selection, and the timeline', () => {
-  let preview: Preview;
-  let chromium: Chromium;
-  let page: Page;
-  let pageErrors: string[];
-
-  beforeAll(async () => {
-    preview = await startPreview({ port: 0 });
-    chromium = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await preview?.close();
-  });
-
-  beforeEach(() => {
-    preview.setLatency(0);
-    preview.reset('ko');
-    preview.reset('en');
-    pageErrors = [];
-  });
-
-  afterEach(async () => {
-    await page?.close();
-    expect(pageErrors).toEqual([]);
-  });
-
-  async function open(language: PreviewSample) {
-    page = await chromium.context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${preview.url}?lang=${language}`);
-    const panel = panelOf(page);
-    await panel.locator('#deal-name').waitFor();
-    await settled(panel);
-    return panel;
-  }
-
-  const sheet = (language: PreviewSample, name: string) =>
-    records(preview.workbook(language).standIn.values(name));
+  const { preview, page, openPanel: open, sheet } = usePreviewPage();
   const rowLocator = (language: PreviewSample, dealId: string) =>
-    page.locator(
-      `table.grid[data-sheet="Deals"] tr[data-row="${rowOfDeal(preview.workbook(language).standIn.values('Deals'), dealId)}"]`,
+    page().locator(
+      `table.grid[data-sheet="Deals"] tr[data-row="${rowOfDeal(preview().workbook(language).standIn.values('Deals'), dealId)}"]`,
     );
 
   it('never applies a tick made just after selecting another row to the deal still shown (Korean)', async () => {
@@ -93,8 +44,8 @@ describe.skipIf(skipBrowserTests)('deal panel: following the selection, and the 
   it('says it is loading the new row within 2 s and offers nothing to act on meanwhile', async () => {
     const panel = await open('en');
     // Each call takes 0.7 s: the poll (every 1 s) sees the new row by 1.7 s at the latest.
-    preview.setLatency(700);
-    const row = rowOfDeal(preview.workbook('en').standIn.values('Deals'), 'D-022');
+    preview().setLatency(700);
+    const row = rowOfDeal(preview().workbook('en').standIn.values('Deals'), 'D-022');
     await rowLocator('en', 'D-022').click();
     await panel.locator('#loading').waitFor({ timeout: 2000 });
     expect(await panel.locator('#loading').textContent()).toBe(`Loading row ${row}…`);
@@ -155,7 +106,7 @@ describe.skipIf(skipBrowserTests)('deal panel: following the selection, and the 
   });
   it('works through Needs attention with next and previous, selecting each deal’s row (Korean)', async () => {
     const panel = await open('ko');
-    const { standIn } = preview.workbook('ko');
+    const { standIn } = preview().workbook('ko');
     const selectedRow = () => standIn.spreadsheet.getActiveSheet().getActiveRange()?.getRow() ?? 0;
     await panel.locator('#attention-toggle').click();
     // 12 stale or overdue deals in the sample (worked out in test/addon/panel-attention.test.ts).
@@ -182,7 +133,7 @@ describe.skipIf(skipBrowserTests)('deal panel: following the selection, and the 
     await settled(panel);
     expect(selectedRow()).toBe(rowOfDeal(standIn.values('Deals'), 'D-2023-007'));
     // The panel keeps following: the poll sees the row the server selected as the one shown.
-    await page.waitForTimeout(1500);
+    await page().waitForTimeout(1500);
     expect(await panel.locator('.deal-id').textContent()).toBe('D-2023-007');
 
     // Only mine: the user is seoyeon.lee@example.com; every listed deal is hers.

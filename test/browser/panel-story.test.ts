@@ -1,16 +1,5 @@
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Preview, startPreview } from '../../scripts/preview';
-import type { PreviewSample } from '../../scripts/preview/workbook';
-import {
-  type Chromium,
-  launchChromium,
-  panelOf,
-  records,
-  rowOfDeal,
-  settled,
-  skipBrowserTests,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { rowOfDeal, settled, skipBrowserTests, usePreviewPage } from './harness';
 
 /**
  * Issue 14, points 3 and 6, in the built sidebar over the stand-in (both
@@ -19,54 +8,7 @@ import {
  * Health as of now, overdue by how many days, and its stage path by name.
  */
 describe.skipIf(skipBrowserTests)('deal panel: a deal’s story and its state today', () => {
-  let preview: Preview;
-  let chromium: Chromium;
-  let page: Page;
-  let pageErrors: string[];
-
-  beforeAll(async () => {
-    preview = await startPreview({ port: 0 });
-    chromium = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await preview?.close();
-  });
-
-  beforeEach(() => {
-    preview.setLatency(0);
-    preview.reset('ko');
-    preview.reset('en');
-    pageErrors = [];
-  });
-
-  afterEach(async () => {
-    await page?.close();
-    expect(pageErrors).toEqual([]);
-  });
-
-  async function open(language: PreviewSample) {
-    page = await chromium.context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${preview.url}?lang=${language}`);
-    const panel = panelOf(page);
-    await panel.locator('#deal-name').waitFor();
-    await settled(panel);
-    return panel;
-  }
-
-  async function select(language: PreviewSample, dealId: string) {
-    const row = rowOfDeal(preview.workbook(language).standIn.values('Deals'), dealId);
-    await page.locator(`table.grid[data-sheet="Deals"] tr[data-row="${row}"]`).click();
-    const panel = panelOf(page);
-    await panel.locator('.deal-id', { hasText: dealId }).waitFor();
-    await settled(panel);
-    return panel;
-  }
-
-  const sheet = (language: PreviewSample, name: string) =>
-    records(preview.workbook(language).standIn.values(name));
+  const { preview, openPanel: open, selectDeal: select, sheet } = usePreviewPage();
 
   it('marks a deal lost with a reason picked from the list, then reopens it with a reason (Korean)', async () => {
     await open('ko');
@@ -147,7 +89,7 @@ describe.skipIf(skipBrowserTests)('deal panel: a deal’s story and its state to
 
   it('shows Health as of now and overdue by how many days (Korean)', async () => {
     await open('ko');
-    const { standIn } = preview.workbook('ko');
+    const { standIn } = preview().workbook('ko');
     const row = rowOfDeal(standIn.values('Deals'), 'D-2023-014');
     // Last night's text in the Health column; the panel must not repeat it.
     standIn.seed('Deals', `J${row}`, { values: [['정체: 온보딩 교육 중 57일째 (기준 14일)']] });
@@ -188,7 +130,7 @@ describe.skipIf(skipBrowserTests)('deal panel: a deal’s story and its state to
     ]);
   });
   it('shows a deal whose Amount is TBD, naming the bad value, and still moves it (Korean)', async () => {
-    const { standIn } = preview.workbook('ko');
+    const { standIn } = preview().workbook('ko');
     const row = rowOfDeal(standIn.values('Deals'), 'D-2023-017');
     standIn.seed('Deals', `F${row}`, { values: [['TBD']] });
     const panel = await open('ko');
@@ -207,7 +149,7 @@ describe.skipIf(skipBrowserTests)('deal panel: a deal’s story and its state to
 
   it('shows a deal whose stage Stages does not know, with no move offered (English)', async () => {
     await open('en');
-    const { standIn } = preview.workbook('en');
+    const { standIn } = preview().workbook('en');
     const row = rowOfDeal(standIn.values('Deals'), 'D-022');
     standIn.seed('Deals', `G${row}`, { values: [['On hold']] });
     const panel = await select('en', 'D-022');

@@ -1,17 +1,8 @@
-import type { FrameLocator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Preview, startPreview } from '../../scripts/preview';
+import type { FrameLocator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { PreviewSample } from '../../scripts/preview/workbook';
 import type { Cell } from '../support/standin';
-import {
-  type Chromium,
-  launchChromium,
-  panelOf,
-  records,
-  rowOfDeal,
-  settled,
-  skipBrowserTests,
-} from './harness';
+import { panelOf, settled, skipBrowserTests, usePreviewPage } from './harness';
 
 /**
  * Issue 14, point 2, in the built sidebar over the stand-in (both samples as
@@ -28,48 +19,13 @@ const dayOf = (language: 'ko' | 'en', value: Cell | undefined) =>
     : new Intl.DateTimeFormat('en-CA', { timeZone: ZONES[language] }).format(new Date(value as Date));
 
 describe.skipIf(skipBrowserTests)('deal panel: tasks follow the stays they belong to', () => {
-  let preview: Preview;
-  let chromium: Chromium;
-  let page: Page;
-  let pageErrors: string[];
-
-  beforeAll(async () => {
-    preview = await startPreview({ port: 0 });
-    chromium = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await preview?.close();
-  });
-
-  beforeEach(() => {
-    preview.setLatency(0);
-    preview.reset('ko');
-    preview.reset('en');
-    pageErrors = [];
-  });
-
-  afterEach(async () => {
-    await page?.close();
-    expect(pageErrors).toEqual([]);
-  });
+  const { page, open: openPage, selectDeal, sheet } = usePreviewPage();
 
   async function openOn(language: PreviewSample, dealId: string) {
-    page = await chromium.context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${preview.url}?lang=${language}`);
-    await panelOf(page).locator('#deal-name').waitFor();
-    const row = rowOfDeal(preview.workbook(language).standIn.values('Deals'), dealId);
-    await page.locator(`table.grid[data-sheet="Deals"] tr[data-row="${row}"]`).click();
-    const panel = panelOf(page);
-    await panel.locator('.deal-id', { hasText: dealId }).waitFor();
-    await settled(panel);
-    return panel;
+    await openPage(language);
+    await panelOf(page()).locator('#deal-name').waitFor();
+    return selectDeal(language, dealId);
   }
-
-  const sheet = (language: PreviewSample, name: string) =>
-    records(preview.workbook(language).standIn.values(name));
 
   /** The checklist as [criterion, ticked] pairs, in the panel's order. */
   async function checklistOf(panel: FrameLocator): Promise<[string, boolean][]> {

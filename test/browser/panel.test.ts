@@ -1,18 +1,6 @@
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Preview, startPreview } from '../../scripts/preview';
-import type { PreviewSample } from '../../scripts/preview/workbook';
+import { describe, expect, it } from 'vitest';
 import type { Cell } from '../support/standin';
-import {
-  type Chromium,
-  launchChromium,
-  panelOf,
-  records,
-  rowOfDeal,
-  settled,
-  skipBrowserTests,
-  until,
-} from './harness';
+import { rowOfDeal, settled, skipBrowserTests, until, usePreviewPage } from './harness';
 
 /**
  * The built dist/Sidebar.html in real Chromium, inside the preview page, with
@@ -23,59 +11,11 @@ const seoulDay = (value: Cell) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date(value as Date));
 
 describe.skipIf(skipBrowserTests)('deal panel in Chromium', () => {
-  let preview: Preview;
-  let chromium: Chromium;
-  let page: Page;
-  let pageErrors: string[];
-
-  beforeAll(async () => {
-    preview = await startPreview({ port: 0 });
-    chromium = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await preview?.close();
-  });
-
-  beforeEach(() => {
-    preview.setLatency(0);
-    preview.reset('ko');
-    preview.reset('en');
-    pageErrors = [];
-  });
-
-  afterEach(async () => {
-    await page?.close();
-    expect(pageErrors).toEqual([]);
-  });
-
-  async function open(language: PreviewSample) {
-    page = await chromium.context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${preview.url}?lang=${language}`);
-    const panel = panelOf(page);
-    await panel.locator('#deal-name').waitFor();
-    await settled(panel);
-    return panel;
-  }
-
-  /** Clicks the deal's row in the sheet view and waits for the panel to follow. */
-  async function select(language: PreviewSample, dealId: string) {
-    const row = rowOfDeal(preview.workbook(language).standIn.values('Deals'), dealId);
-    await page.locator(`table.grid[data-sheet="Deals"] tr[data-row="${row}"]`).click();
-    const panel = panelOf(page);
-    await panel.locator('.deal-id', { hasText: dealId }).waitFor();
-    await settled(panel);
-    return panel;
-  }
-
-  const sheet = (language: PreviewSample, name: string) =>
-    records(preview.workbook(language).standIn.values(name));
+  const { preview, page, openPanel: open, selectDeal: select, sheet } = usePreviewPage();
 
   it('shows the selected deal in Korean and follows the selection, polling cheaply', async () => {
     const panel = await open('ko');
-    const frame = page.frame({ url: /\/sidebar/ });
+    const frame = page().frame({ url: /\/sidebar/ });
     expect(await frame?.evaluate('document.documentElement.lang')).toBe('ko');
     expect(await panel.locator('#deal-name').textContent()).toBe('영업 파이프라인 관리 도입');
     expect(await panel.locator('.deal-meta').textContent()).toContain('태양화학');
@@ -93,10 +33,10 @@ describe.skipIf(skipBrowserTests)('deal panel in Chromium', () => {
 
     // While the selection stays put, only the cheap selection call runs.
     const calls: string[] = [];
-    page.on('request', (request) => {
+    page().on('request', (request) => {
       if (request.url().includes('/rpc')) calls.push(JSON.parse(request.postData() ?? '{}').fn);
     });
-    await page.waitForTimeout(3500);
+    await page().waitForTimeout(3500);
     expect(calls.length).toBeGreaterThanOrEqual(1);
     expect(calls.every((fn) => fn === 'panelGetSelection')).toBe(true);
   });
@@ -154,17 +94,17 @@ describe.skipIf(skipBrowserTests)('deal panel in Chromium', () => {
     );
 
     // The rendered sheet view shows the same changes.
-    const row = rowOfDeal(preview.workbook('ko').standIn.values('Deals'), 'D-2023-034');
-    await page
+    const row = rowOfDeal(preview().workbook('ko').standIn.values('Deals'), 'D-2023-034');
+    await page()
       .locator(`table.grid[data-sheet="Deals"] tr[data-row="${row}"] td`, { hasText: '제품 살펴보는 중' })
       .waitFor();
-    await page.locator('#tabs button', { hasText: 'Stage history' }).click();
-    const lastHistory = page.locator('table.grid[data-sheet="Stage history"] tbody tr').last();
+    await page().locator('#tabs button', { hasText: 'Stage history' }).click();
+    const lastHistory = page().locator('table.grid[data-sheet="Stage history"] tbody tr').last();
     expect(await lastHistory.textContent()).toContain('D-2023-034');
     expect(await lastHistory.textContent()).toContain('제품 살펴보는 중');
-    await page.locator('#tabs button', { hasText: 'Tasks' }).click();
+    await page().locator('#tabs button', { hasText: 'Tasks' }).click();
     expect(
-      await page
+      await page()
         .locator('table.grid[data-sheet="Tasks"] tbody tr', { hasText: '도입 검토 담당자 지정' })
         .count(),
     ).toBe(1);
@@ -227,7 +167,7 @@ describe.skipIf(skipBrowserTests)('deal panel in Chromium', () => {
 
   it('refuses a move when the stage was changed behind the panel', async () => {
     const panel = await open('ko');
-    const { standIn } = preview.workbook('ko');
+    const { standIn } = preview().workbook('ko');
     const historyBefore = sheet('ko', 'Stage history').length;
     const row = rowOfDeal(standIn.values('Deals'), 'D-2023-017');
     // Someone else moves the deal in the sheet; the panel still shows 온보딩 교육 중.
@@ -252,7 +192,7 @@ describe.skipIf(skipBrowserTests)('deal panel in Chromium', () => {
   it('renders a deal name as text, never as markup', async () => {
     const hostile = '<img src=x onerror="window.__xss=1">';
     const panel = await open('ko');
-    const { standIn } = preview.workbook('ko');
+    const { standIn } = preview().workbook('ko');
     const row = rowOfDeal(standIn.values('Deals'), 'D-2023-034');
     standIn.seed('Deals', `B${row}:C${row}`, { values: [[hostile, hostile]] });
     await select('ko', 'D-2023-034');
@@ -260,19 +200,23 @@ describe.skipIf(skipBrowserTests)('deal panel in Chromium', () => {
     expect(await panel.locator('#deal-name').textContent()).toBe(hostile);
     expect(await panel.locator('.deal-meta').textContent()).toContain(hostile);
     expect(await panel.locator('#content img').count()).toBe(0);
-    await page
+    await page()
       .locator(`table.grid[data-sheet="Deals"] tr[data-row="${row}"] td`, { hasText: hostile })
       .first()
       .waitFor();
-    expect(await page.locator('img').count()).toBe(0);
-    await page.waitForTimeout(300);
-    expect(await page.frame({ url: /\/sidebar/ })?.evaluate('typeof window.__xss')).toBe('undefined');
-    expect(await page.evaluate('typeof window.__xss')).toBe('undefined');
+    expect(await page().locator('img').count()).toBe(0);
+    await page().waitForTimeout(300);
+    expect(
+      await page()
+        .frame({ url: /\/sidebar/ })
+        ?.evaluate('typeof window.__xss'),
+    ).toBe('undefined');
+    expect(await page().evaluate('typeof window.__xss')).toBe('undefined');
   });
 
   it('shows progress while a call runs, and the error when the server fails', async () => {
     const panel = await open('ko');
-    preview.setLatency(700);
+    preview().setLatency(700);
     await panel.locator('#crit-1').click();
     await panel.locator('#status', { hasText: '저장 중…' }).waitFor();
     expect(await panel.locator('#move-submit').isDisabled()).toBe(true);
@@ -282,8 +226,10 @@ describe.skipIf(skipBrowserTests)('deal panel in Chromium', () => {
     expect(await panel.locator('#move-submit').isDisabled()).toBe(false);
 
     // A Tasks sheet without its Done header makes ticking a task throw on the server.
-    preview.setLatency(0);
-    preview.workbook('ko').standIn.seed('Tasks', 'F1', { values: [['']] });
+    preview().setLatency(0);
+    preview()
+      .workbook('ko')
+      .standIn.seed('Tasks', 'F1', { values: [['']] });
     await panel.locator('#task-0').click();
     await settled(panel);
     expect(await panel.locator('#flash[role="alert"]').textContent()).toMatch(
@@ -294,7 +240,11 @@ describe.skipIf(skipBrowserTests)('deal panel in Chromium', () => {
 
   it('shows the English UI for the English workbook', async () => {
     const panel = await open('en');
-    expect(await page.frame({ url: /\/sidebar/ })?.evaluate('document.documentElement.lang')).toBe('en');
+    expect(
+      await page()
+        .frame({ url: /\/sidebar/ })
+        ?.evaluate('document.documentElement.lang'),
+    ).toBe('en');
     expect(await panel.locator('#deal-name').textContent()).toBe('Bid tracking');
     expect(await panel.locator('.days-text').textContent()).toBe('Day 8 / limit 14 days');
     expect(await panel.locator('#amount').textContent()).toBe('$10,000');
@@ -307,8 +257,8 @@ describe.skipIf(skipBrowserTests)('deal panel in Chromium', () => {
 
   it('saves settings and shows the server’s validation message', async () => {
     await open('ko');
-    await page.locator('#open-settings').click();
-    const settings = page.frameLocator('#dialog-frame');
+    await page().locator('#open-settings').click();
+    const settings = page().frameLocator('#dialog-frame');
     await settings.locator('#save').waitFor();
     expect(await settings.locator('#run-h').textContent()).toBe('예약과 마지막 실행');
     expect(await settings.locator('.run dd').first().textContent()).toContain('꺼짐');
@@ -325,13 +275,13 @@ describe.skipIf(skipBrowserTests)('deal panel in Chromium', () => {
     await settings.locator('#flash.warn').waitFor();
     expect(await settings.locator('#flash').textContent()).toContain('설정을 저장했습니다.');
     const stored = await until(
-      () => preview.workbook('ko').standIn.properties.document()['sheetsPipeline.settings'] ?? '',
+      () => preview().workbook('ko').standIn.properties.document()['sheetsPipeline.settings'] ?? '',
       (text) => text !== '',
     );
     expect(JSON.parse(stored)).toMatchObject({ managerEmail: 'lead@example.com', dailyHour: 9 });
     await settings.locator('#close').click();
     await until(
-      () => page.locator('#dialog[open]').count(),
+      () => page().locator('#dialog[open]').count(),
       (n) => n === 0,
     );
   });

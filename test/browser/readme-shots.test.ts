@@ -1,8 +1,7 @@
 import { mkdirSync, statSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Preview, startPreview } from '../../scripts/preview';
+import { describe, expect, it } from 'vitest';
 import type { PreviewSample } from '../../scripts/preview/workbook';
-import { type Chromium, launchChromium, panelOf, rowOfDeal, settled, skipBrowserTests } from './harness';
+import { panelOf, rowOfDeal, settled, skipBrowserTests, usePreview } from './harness';
 
 /**
  * The README's pictures of the deal panel (issue 14): a stale deal with its
@@ -21,26 +20,15 @@ const SHOTS: { file: string; language: PreviewSample; deal: string; shows: RegEx
 ];
 
 describe.skipIf(skipBrowserTests)('README pictures of the deal panel', () => {
-  let preview: Preview;
-  let chromium: Chromium;
-
-  beforeAll(async () => {
-    preview = await startPreview({ port: 0 });
-    // Tall enough that the sidebar shows the timeline below the deal without scrolling.
-    chromium = await launchChromium({ width: 1280, height: 1900 });
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await preview?.close();
-  });
+  // Tall enough that the sidebar shows the timeline below the deal without scrolling.
+  const { preview, chromium } = usePreview({ viewport: { width: 1280, height: 1900 } });
 
   for (const shot of SHOTS) {
     it(`takes ${OUT}/${shot.file}: ${shot.deal} with its timeline`, async () => {
-      preview.reset(shot.language);
-      const page = await chromium.context.newPage();
-      await page.goto(`${preview.url}?lang=${shot.language}`);
-      const row = rowOfDeal(preview.workbook(shot.language).standIn.values('Deals'), shot.deal);
+      preview().reset(shot.language);
+      const page = await chromium().context.newPage();
+      await page.goto(`${preview().url}?lang=${shot.language}`);
+      const row = rowOfDeal(preview().workbook(shot.language).standIn.values('Deals'), shot.deal);
       await page.locator(`table.grid[data-sheet="Deals"] tr[data-row="${row}"]`).click();
       const panel = panelOf(page);
       await panel.locator('.deal-id', { hasText: shot.deal }).waitFor();

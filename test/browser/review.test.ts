@@ -1,10 +1,9 @@
-import type { Frame, FrameLocator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Preview, startPreview } from '../../scripts/preview';
+import type { FrameLocator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { PreviewSample } from '../../scripts/preview/workbook';
 import { readPipeline } from '../../src/engine/stages';
 import { cellChanges } from '../addon/harness';
-import { type Chromium, launchChromium, skipBrowserTests, until } from './harness';
+import { skipBrowserTests, until, usePreviewPage } from './harness';
 
 /**
  * The built dist/Review.html in real Chromium, opened from the preview page
@@ -36,50 +35,13 @@ const A11Y_PROBLEMS = `(() => {
 })()`;
 
 describe.skipIf(skipBrowserTests)('Review win probabilities in Chromium', () => {
-  let preview: Preview;
-  let chromium: Chromium;
-  let page: Page;
-  let pageErrors: string[];
+  const { preview, page, openDialog } = usePreviewPage();
+  const openReview = (language: PreviewSample) => openDialog(language, 'review');
 
-  beforeAll(async () => {
-    preview = await startPreview({ port: 0 });
-    chromium = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await preview?.close();
-  });
-
-  beforeEach(() => {
-    preview.setLatency(0);
-    preview.reset('ko');
-    preview.reset('en');
-    pageErrors = [];
-  });
-
-  afterEach(async () => {
-    await page?.close();
-    expect(pageErrors).toEqual([]);
-  });
-
-  async function openReview(language: PreviewSample): Promise<{ dialog: FrameLocator; frame: Frame }> {
-    page = await chromium.context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${preview.url}?lang=${language}`);
-    await page.locator('#open-review').click();
-    const dialog = page.frameLocator('#dialog-frame');
-    await idle(dialog);
-    const frame = page.frame({ url: /\/review/ });
-    if (!frame) throw new Error('no review frame');
-    return { dialog, frame };
-  }
-
-  const idle = (dialog: FrameLocator) => dialog.locator('form.review[aria-busy="false"]').waitFor();
   const card = (dialog: FrameLocator, stage: string) => dialog.locator(`fieldset[data-stage="${stage}"]`);
   const box = (dialog: FrameLocator, stage: string, field: 'probability' | 'staleAfter') =>
     card(dialog, stage).locator(`input[type="checkbox"][data-field="${field}"]`);
-  const workbook = (language: PreviewSample) => preview.workbook(language).standIn;
+  const workbook = (language: PreviewSample) => preview().workbook(language).standIn;
 
   it('Korean: every open stage, the flag as visible text, nothing ticked; ticking two and applying writes them and says so', async () => {
     const { dialog, frame } = await openReview('ko');
@@ -141,15 +103,15 @@ describe.skipIf(skipBrowserTests)('Review win probabilities in Chromium', () => 
     const focused = () => frame.evaluate<string>("document.activeElement?.id ?? ''");
     // The host focuses a dialog when it opens it; from there on, only keys.
     await frame.evaluate('window.focus()');
-    await page.keyboard.press('Tab');
+    await page().keyboard.press('Tab');
     expect(await focused()).toBe('apply-0-0-probability');
     expect(await frame.evaluate("document.activeElement?.closest('fieldset')?.dataset.stage")).toBe(FIRST.en);
-    await page.keyboard.press('Space');
+    await page().keyboard.press('Space');
     expect(await box(dialog, FIRST.en, 'probability').isChecked()).toBe(true);
     expect(await dialog.locator('#apply').textContent()).toBe('Apply 1 change');
-    for (let i = 0; i < 20 && (await focused()) !== 'apply'; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 20 && (await focused()) !== 'apply'; i++) await page().keyboard.press('Tab');
     expect(await focused()).toBe('apply');
-    await page.keyboard.press('Enter');
+    await page().keyboard.press('Enter');
     await dialog.locator('#flash.ok').waitFor();
     await until(focused, (id) => id === 'flash');
     expect(await dialog.locator('#flash > p').first().textContent()).toBe(
@@ -185,7 +147,7 @@ describe.skipIf(skipBrowserTests)('Review win probabilities in Chromium', () => 
     expect(problems).toEqual([]);
     expect(await dialog.locator('input[type="checkbox"]').count()).toBe(8);
     for (const width of [560, 320]) {
-      await page.evaluate(`document.getElementById('dialog-frame').style.width = '${width}px'`);
+      await page().evaluate(`document.getElementById('dialog-frame').style.width = '${width}px'`);
       await until(
         () => frame.evaluate<number>('document.documentElement.clientWidth'),
         (w) => w <= width,

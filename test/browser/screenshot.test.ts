@@ -1,8 +1,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Preview, startPreview } from '../../scripts/preview';
-import { type Chromium, launchChromium, panelOf, settled, skipBrowserTests } from './harness';
+import { describe, expect, it } from 'vitest';
+import { panelOf, settled, skipBrowserTests, usePreview } from './harness';
 
 /**
  * The README's picture: the English sample in the preview, the panel beside
@@ -14,23 +13,12 @@ import { type Chromium, launchChromium, panelOf, settled, skipBrowserTests } fro
 const SCREENSHOT = process.env.UPDATE_SCREENSHOT ? 'docs/panel.png' : 'build/panel.png';
 
 describe.skipIf(skipBrowserTests)('README screenshot', () => {
-  let preview: Preview;
-  let chromium: Chromium;
-
-  beforeAll(async () => {
-    preview = await startPreview({ port: 0 });
-    // 1,100 px tall: with a CJK font (npm run screenshot installs one) the panel runs longer than at 1,024.
-    chromium = await launchChromium({ width: 1280, height: 1100 });
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await preview?.close();
-  });
+  // 1,100 px tall: with a CJK font (npm run screenshot installs one) the panel runs longer than at 1,024.
+  const { preview, chromium } = usePreview({ viewport: { width: 1280, height: 1100 } });
 
   it(`takes ${SCREENSHOT}`, async () => {
-    const page = await chromium.context.newPage();
-    await page.goto(`${preview.url}?lang=en`);
+    const page = await chromium().context.newPage();
+    await page.goto(`${preview().url}?lang=en`);
     const panel = panelOf(page);
     await panel.locator('#deal-name').waitFor();
     await settled(panel);

@@ -1,10 +1,9 @@
 import vm from 'node:vm';
-import type { Frame, FrameLocator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Preview, startPreview } from '../../scripts/preview';
+import type { FrameLocator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { PreviewSample, PreviewWorkbook } from '../../scripts/preview/workbook';
 import { GATE } from '../support/standin/calls';
-import { type Chromium, launchChromium, skipBrowserTests } from './harness';
+import { skipBrowserTests, usePreviewPage } from './harness';
 
 /**
  * What the daily check did and who runs it, as the built dist/Settings.html
@@ -84,45 +83,8 @@ function fireDailyTrigger(workbook: PreviewWorkbook): void {
 }
 
 describe.skipIf(skipBrowserTests)('Settings in Chromium: the last run and who runs it', () => {
-  let preview: Preview;
-  let chromium: Chromium;
-  let page: Page;
-  let pageErrors: string[];
-
-  beforeAll(async () => {
-    preview = await startPreview({ port: 0 });
-    chromium = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await preview?.close();
-  });
-
-  beforeEach(() => {
-    preview.setLatency(0);
-    preview.reset('ko');
-    preview.reset('en');
-    pageErrors = [];
-  });
-
-  afterEach(async () => {
-    await page?.close();
-    expect(pageErrors).toEqual([]);
-  });
-
-  async function openSettings(language: PreviewSample): Promise<{ dialog: FrameLocator; frame: Frame }> {
-    await page?.close();
-    page = await chromium.context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${preview.url}?lang=${language}`);
-    await page.locator('#open-settings').click();
-    const dialog = page.frameLocator('#dialog-frame');
-    await idle(dialog);
-    const frame = page.frame({ url: /\/settings/ });
-    if (!frame) throw new Error('no settings frame');
-    return { dialog, frame };
-  }
+  const { preview, openDialog } = usePreviewPage();
+  const openSettings = (language: PreviewSample) => openDialog(language, 'settings');
 
   const idle = (dialog: FrameLocator) => dialog.locator('form.settings[aria-busy="false"]').waitFor();
   /** The lines of the last-run area as a person reads them (rendered text, hidden text left out). */
@@ -156,7 +118,7 @@ describe.skipIf(skipBrowserTests)('Settings in Chromium: the last run and who ru
     ];
     for (const c of cases) {
       it(`${c.language}: the last-run area says in words how many were skipped and how many failed`, async () => {
-        const workbook = preview.workbook(c.language);
+        const workbook = preview().workbook(c.language);
         checksOnBy(workbook, 'user@example.com');
         setMailQuota(workbook, 2);
         failMailTo(workbook, REJECTED[c.language]);
@@ -207,7 +169,7 @@ describe.skipIf(skipBrowserTests)('Settings in Chromium: the last run and who ru
     ];
     for (const c of cases) {
       it(`${c.language}: Bob sees Alice runs it at 07:00, takes it over at 09:00, and then Settings say it is his`, async () => {
-        const workbook = preview.workbook(c.language);
+        const workbook = preview().workbook(c.language);
         checksOnBy(workbook, ALICE);
         fireDailyTrigger(workbook); // Alice's trigger has run today
         workbook.standIn.setUser(BOB);

@@ -1,8 +1,7 @@
-import type { Frame, FrameLocator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Preview, startPreview } from '../../scripts/preview';
+import type { FrameLocator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { PreviewSample } from '../../scripts/preview/workbook';
-import { type Chromium, launchChromium, skipBrowserTests, until } from './harness';
+import { skipBrowserTests, until, usePreviewPage } from './harness';
 
 /**
  * The built dist/Settings.html in real Chromium, opened from the preview page
@@ -14,49 +13,13 @@ const KO_DEFAULTS = ['가격', '경쟁사 선택', '예산 없음', '시기', '�
 const EN_DEFAULTS = ['Price', 'Chose a competitor', 'No budget', 'Timing', 'No response', 'Other'];
 
 describe.skipIf(skipBrowserTests)('Settings in Chromium', () => {
-  let preview: Preview;
-  let chromium: Chromium;
-  let page: Page;
-  let pageErrors: string[];
-
-  beforeAll(async () => {
-    preview = await startPreview({ port: 0 });
-    chromium = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await preview?.close();
-  });
-
-  beforeEach(() => {
-    preview.setLatency(0);
-    preview.reset('ko');
-    preview.reset('en');
-    pageErrors = [];
-  });
-
-  afterEach(async () => {
-    await page?.close();
-    expect(pageErrors).toEqual([]);
-  });
-
-  async function openSettings(language: PreviewSample): Promise<{ dialog: FrameLocator; frame: Frame }> {
-    page = await chromium.context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${preview.url}?lang=${language}`);
-    await page.locator('#open-settings').click();
-    const dialog = page.frameLocator('#dialog-frame');
-    await idle(dialog);
-    const frame = page.frame({ url: /\/settings/ });
-    if (!frame) throw new Error('no settings frame');
-    return { dialog, frame };
-  }
+  const { preview, page, openDialog } = usePreviewPage();
+  const openSettings = (language: PreviewSample) => openDialog(language, 'settings');
 
   const idle = (dialog: FrameLocator) => dialog.locator('form.settings[aria-busy="false"]').waitFor();
   const stored = (language: PreviewSample) =>
     JSON.parse(
-      preview.workbook(language).standIn.properties.document()['sheetsPipeline.settings'] ?? '{}',
+      preview().workbook(language).standIn.properties.document()['sheetsPipeline.settings'] ?? '{}',
     ) as Record<string, unknown>;
   const describedBy = (dialog: FrameLocator, id: string) =>
     dialog.locator(`#${id}`).evaluate((e) => e.getAttribute('aria-describedby') ?? '');
@@ -115,7 +78,7 @@ describe.skipIf(skipBrowserTests)('Settings in Chromium', () => {
       managerEmail: 'lead@example.com, ops@example.com',
       dailyHour: 6,
     });
-    const clock = preview
+    const clock = preview()
       .workbook('ko')
       .standIn.triggers()
       .filter((t) => t.eventType === 'CLOCK');
@@ -159,7 +122,7 @@ describe.skipIf(skipBrowserTests)('Settings in Chromium', () => {
     const { dialog, frame } = await openSettings('en');
     const focused = () => frame.evaluate<string>("document.activeElement?.id ?? ''");
     const tabTo = async (id: string) => {
-      for (let i = 0; i < 30 && (await focused()) !== id; i++) await page.keyboard.press('Tab');
+      for (let i = 0; i < 30 && (await focused()) !== id; i++) await page().keyboard.press('Tab');
       expect(await focused()).toBe(id);
     };
     expect(await dialog.locator('label[for="daily-hour"]').textContent()).toBe(
@@ -168,19 +131,19 @@ describe.skipIf(skipBrowserTests)('Settings in Chromium', () => {
     expect(await dialog.locator('#lost-reasons').inputValue()).toBe(EN_DEFAULTS.join('\n'));
     await frame.evaluate('window.focus()');
     await tabTo('notifications');
-    await page.keyboard.press('Space');
+    await page().keyboard.press('Space');
     expect(await dialog.locator('#notifications').isChecked()).toBe(true);
     expect(await dialog.locator('#warn-no-checks').textContent()).toBe(
       'Digests are on but the daily check is off: no digest is sent until the daily check is on.',
     );
     // Typing into the box: Enter is a new line there, not a save.
     await tabTo('lost-reasons');
-    await page.keyboard.press('Control+End');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('Went silent');
+    await page().keyboard.press('Control+End');
+    await page().keyboard.press('Enter');
+    await page().keyboard.type('Went silent');
     expect(await dialog.locator('#flash').count()).toBe(0);
     await tabTo('save');
-    await page.keyboard.press('Enter');
+    await page().keyboard.press('Enter');
     await idle(dialog);
     await until(focused, (id) => id === 'save');
     expect(await dialog.locator('#flash').textContent()).toBe(
@@ -189,14 +152,14 @@ describe.skipIf(skipBrowserTests)('Settings in Chromium', () => {
     expect(stored('en').lostReasons).toEqual([...EN_DEFAULTS, 'Went silent']);
 
     await tabTo('reset-lost-reasons');
-    await page.keyboard.press('Space');
+    await page().keyboard.press('Space');
     expect(await focused()).toBe('lost-reasons');
     expect(await dialog.locator('#lost-reasons').inputValue()).toBe(EN_DEFAULTS.join('\n'));
     await tabTo('daily-checks');
-    await page.keyboard.press('Space');
+    await page().keyboard.press('Space');
     expect(await dialog.locator('#warn-no-checks').count()).toBe(0);
     await tabTo('save');
-    await page.keyboard.press('Enter');
+    await page().keyboard.press('Enter');
     await idle(dialog);
     expect(await dialog.locator('#flash').textContent()).toBe(
       'Settings saved. The daily check runs every day at 07:00 (America/New_York).',
