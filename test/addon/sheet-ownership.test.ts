@@ -3,7 +3,9 @@
  * developer metadata it put there, never by a header's text. A team's own
  * columns, title rows, totals rows and Dashboard are theirs, byte for byte.
  */
+
 import { describe, expect, it } from 'vitest';
+import { TASKS } from '../../src/engine/schema';
 import { seoul } from '../support/seoul';
 import type { Cell } from '../support/standin';
 import { cellChanges, click, type Harness, openSpreadsheet } from './harness';
@@ -197,20 +199,8 @@ describe("a team's own Tasks and Stage history sheets", () => {
   });
 
   it("an empty Tasks sheet holding only the add-on's headers is adopted, not duplicated", () => {
-    const header = [
-      '할일 ID',
-      '딜 ID',
-      '할일',
-      '마감일',
-      '담당자',
-      '완료',
-      '필수',
-      '단계',
-      '출처',
-      '키',
-      '생성일',
-      '종료',
-    ];
+    // The add-on's own Tasks headers, in Korean, as setup would write them.
+    const header = Object.values(TASKS.columns).map((c) => c.ko);
     const h = open(dealsWith('메모', ['', '', '']), { Tasks: [header] });
     click(h, 'setupPipeline');
     click(h, 'runChecksNow');

@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { type CliIo, runCli } from '../../src/cli/main';
 import type { ConversionRow } from '../../src/engine/conversion';
 import { workbookFromCsvFolder } from '../support/csv-workbook';
-import { loadBundle } from '../support/load-bundle';
+import { KOREAN_STAGES, sheetsWith } from '../support/custom-function-cells';
 import { seoul } from '../support/seoul';
-import { createStandIn } from '../support/standin';
 
 /** The conversion rows of `npm start`'s report (the CLI over sample-data as of 2023-11-15 in Seoul). */
 function cliConversion(): ConversionRow[] {
@@ -21,25 +20,7 @@ function cliConversion(): ConversionRow[] {
   return (JSON.parse(stdout) as { conversion: ConversionRow[] }).conversion;
 }
 
-/** The bundle in node:vm over a Seoul spreadsheet, called as a custom-function cell. */
-function sheetsWith(sheets: Record<string, unknown[][]> = {}) {
-  const standIn = createStandIn({ timeZone: 'Asia/Seoul', locale: 'ko_KR', sheets: sheets as never });
-  const app = loadBundle(standIn);
-  const call = (name: string, ...args: unknown[]) => {
-    standIn.customFunction();
-    return (app[name] as (...a: unknown[]) => unknown)(...args);
-  };
-  return { standIn, call };
-}
-
-const STAGES = [
-  ['단계', '수주 성공 확률', '정체 기준일', '결과'],
-  ['미팅 약속 완료', 0.1, 14, ''],
-  ['제품 살펴보는 중', 0.3, 21, ''],
-  ['온보딩 교육 중', 0.7, 14, ''],
-  ['최종 결정 및 계약 싸인 완료', 1, '', '수주'],
-  ['실주', 0, '', '실주'],
-];
+const STAGES = KOREAN_STAGES;
 
 describe('custom functions as Sheets calls them', () => {
   it('FORECAST_WEIGHTED: the worked example, 10,000,000원 at 70% closing in Nov 2023 → 7,000,000', () => {
