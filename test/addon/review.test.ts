@@ -819,8 +819,9 @@ describe('Review win probabilities: service calls do not grow with the deals', (
     );
     expect(large.state).toEqual(small.state);
     expect(large.apply).toEqual(small.apply);
-    // Each sheet is read once per review (twice in an apply: before and after writing).
+    // Each sheet is read once per review; an apply reads Stages again after writing it (its read-back).
     expect(large.state['Sheet.getSheetValues']).toBe(4);
     expect(large.apply['Range.setValues']).toBe(4); // B2, C3, the log's header, its two rows
+    expect(large.apply['Sheet.getSheetValues']).toBe(5); // the four sheets under the lock, then Stages
   });
 });

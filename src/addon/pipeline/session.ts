@@ -14,6 +14,7 @@ import { type DayNumber, Zone } from '../../engine/zone';
 import { messages } from '../i18n/messages';
 import { claimHealthColumn, findHealthColumn, type HealthColumnFound } from '../sheets/health-column';
 import { Ownership } from '../sheets/ownership';
+import { readGrid } from '../sheets/sheets-io';
 import { type LoadedSheet, loadSheet, requireSheet } from '../sheets/workbook';
 import type { DocumentStore } from '../storage/document-store';
 import type { Execution } from '../storage/execution';
@@ -94,6 +95,17 @@ export function openSession(exec: Execution, options: SessionOptions = {}): Pipe
  */
 export function reopenSession(session: PipelineSession): PipelineSession {
   return sessionOf(session.exec, session);
+}
+
+/**
+ * The session again after this execution wrote into Stages: Stages read
+ * anew (the answer shows what Sheets now holds there, the check that the
+ * write read back as meant), the other sheets as read, nothing having been
+ * written into them.
+ */
+export function rereadStages(session: PipelineSession): PipelineSession {
+  const sheet = session.stagesSheet.sheet;
+  return sessionOf(session.exec, { ...session, stagesSheet: { sheet, grid: readGrid(sheet) } });
 }
 
 interface LoadedSheets {

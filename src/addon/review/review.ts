@@ -7,7 +7,7 @@ import type {
 } from '../../shared/review-protocol';
 import { reviewText } from '../i18n/review-text';
 import { uiText } from '../i18n/ui-text';
-import { openSession } from '../pipeline/session';
+import { openSession, rereadStages } from '../pipeline/session';
 import { columnLetter } from '../sheets/sheets-io';
 import { beginExecution, type Execution } from '../storage/execution';
 import { appendChangeLog, changeLogSheet } from './change-log';
@@ -37,7 +37,8 @@ export function reviewGetState(): ReviewState {
  * are read again, and the whole apply is refused, naming the stages, when a
  * value the dialog showed has changed since (in Stages, or the estimate).
  * Otherwise it writes only the ticked Stages cells and one Stage changes
- * log row per cell, and answers with what it wrote and the review as it now is.
+ * log row per cell, and answers with what it wrote and the review as it now
+ * is (Stages read back; the history and deals, unchanged, as read).
  */
 export function reviewApply(input: unknown): ReviewApplyResult {
   const exec = beginExecution();
@@ -70,7 +71,7 @@ export function reviewApply(input: unknown): ReviewApplyResult {
       ok: true,
       message: t.applied(writes.length, log.getName()),
       written: writes.map((w) => writtenOf(review, w, exec)),
-      state: stateOf(reviewOf(openSession(exec))),
+      state: stateOf(reviewOf(rereadStages(review.session))),
     };
   } finally {
     lock.releaseLock();
