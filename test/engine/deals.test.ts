@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isKnownStage, readDealKeepingBadValues, readDeals } from '../../src/engine/deals';
+import { isKnownStage, readDealKeepingBadValues, readDeals, visitDeals } from '../../src/engine/deals';
 import { readPipeline, type Stage } from '../../src/engine/stages';
 import { localOf, Zone } from '../../src/engine/zone';
 
@@ -205,5 +205,30 @@ describe('one row read for showing it whatever its values', () => {
 
   it('still leaves out a row with a blank Stage (not in the pipeline yet)', () => {
     expect(readDealKeepingBadValues(grid, pipeline, { zone }, 3)).toBeNull();
+  });
+});
+
+describe('visitDeals: the deals one at a time', () => {
+  it('hands over exactly the deals readDeals lists, in sheet order, with the same problems', () => {
+    const pipeline = readPipeline([
+      ['Stage', 'Probability'],
+      ['Demo', '50%'],
+      ['Won', '100%'],
+    ]);
+    const grid = [
+      ['Deal ID', 'Amount', 'Stage', 'Expected close'],
+      ['D-1', 100, 'Demo', '2023-11-01'],
+      ['D-2', 'lots', 'Demo', '2023-11-02'],
+      ['D-3', 300, '', '2023-11-03'],
+      ['D-4', 400, 'Won', '2023-12-01'],
+    ];
+    const ctx = { zone: new Zone('Asia/Seoul') };
+    const seen: string[] = [];
+    const visited = visitDeals(grid, pipeline, ctx, {}, (deal) => seen.push(deal.id));
+    const read = readDeals(grid, pipeline, ctx);
+    expect(seen).toEqual(['D-1', 'D-4']);
+    expect(read.deals.map((d) => d.id)).toEqual(seen);
+    expect(visited.problems).toEqual(read.problems);
+    expect(visited.problems.map((p) => p.row)).toEqual([3]);
   });
 });

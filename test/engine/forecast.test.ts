@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { readDeals } from '../../src/engine/deals';
-import { forecastByMonth, forecastForMonth, NO_DATE, weightedAmount } from '../../src/engine/forecast';
+import {
+  forecastByMonth,
+  forecastForMonth,
+  MonthlyForecast,
+  NO_DATE,
+  weightedAmount,
+} from '../../src/engine/forecast';
 import { readPipeline } from '../../src/engine/stages';
-import { Zone } from '../../src/engine/zone';
+import { monthIndexOf, Zone } from '../../src/engine/zone';
 
 const zone = new Zone('Asia/Seoul');
 const pipeline = readPipeline([
@@ -49,5 +55,32 @@ describe('the weighted forecast', () => {
   it('is empty with no deals', () => {
     expect(forecastByMonth([])).toEqual([]);
     expect(forecastForMonth([], 2023 * 12 + 10)).toBe(0);
+  });
+});
+
+describe('MonthlyForecast: the forecast added to one deal at a time', () => {
+  it('gives the rows forecastByMonth gives, and any one month its weighted total', () => {
+    const pipeline = readPipeline([
+      ['Stage', 'Probability'],
+      ['온보딩 교육 중', '70%'],
+      ['수주', '100%'],
+    ]);
+    const read = readDeals(
+      [
+        ['Amount', 'Stage', 'Expected close'],
+        ['10,000,000원', '온보딩 교육 중', '2023-11-20'],
+        ['2,000,000원', '수주', '2023-11-02'],
+        ['5,000,000원', '온보딩 교육 중', '2023-12-01'],
+      ],
+      pipeline,
+      { zone: new Zone('Asia/Seoul') },
+    );
+    const forecast = new MonthlyForecast();
+    for (const deal of read.deals) forecast.add(deal);
+    expect(forecast.rows()).toEqual(forecastByMonth(read.deals));
+    const november = monthIndexOf(read.deals[0]?.expectedClose as number);
+    expect(forecast.weightedIn(november)).toBe(9_000_000);
+    expect(forecast.weightedIn(november)).toBe(forecastForMonth(read.deals, november));
+    expect(forecast.weightedIn(november + 5)).toBe(0);
   });
 });
