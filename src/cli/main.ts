@@ -98,7 +98,9 @@ function buildWithMessages(loaded: Loaded, options: CheckOptions, dayFirstFlag: 
   } catch (e) {
     if (!(e instanceof MissingColumnsError)) throw e;
     const file = workbook.tables[e.table]?.file;
-    throw new InputError(missingColumnsLine(e, file?.path ?? null, file?.grid ?? [], loaded.map));
+    throw new InputError(
+      missingColumnsLine(e, file?.path ?? null, file?.grid ?? [], loaded.map, workbook.files),
+    );
   }
   const json = reportJson(check, options);
   const summary = readSummary(workbook, loaded.dayFirst, proposal?.rows ?? null);

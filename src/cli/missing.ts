@@ -4,6 +4,7 @@ import { SCHEMAS, type TableSchema } from '../engine/schema';
 import { findColumns, findHeaderRow, type MissingColumnsError } from '../engine/table';
 import { parseAmount } from '../engine/values';
 import { type ColumnMap, mapOption } from './column-map';
+import type { CsvFile } from './csv';
 import { InputError } from './errors';
 import { closestFile, type Workbook } from './workbook';
 
@@ -43,12 +44,29 @@ function freeHeader(
   return free[0]?.h ?? null;
 }
 
+/**
+ * A file among those read that holds names by id (headers `id` and `name`,
+ * as a CRM dump's `stage.csv`) and names every one of `ids`: where the
+ * names a column of numbers stands for are.
+ */
+function namesFile(files: readonly CsvFile[], ids: readonly string[]): string | null {
+  for (const file of files) {
+    const headers = (file.grid[0] ?? []).map((h) => cellText(h).trim().toLowerCase());
+    const id = headers.indexOf('id');
+    if (id < 0 || !headers.includes('name')) continue;
+    const known = new Set(valuesUnder(file.grid, 0, id));
+    if (ids.every((v) => known.has(v))) return file.path;
+  }
+  return null;
+}
+
 /** What to do about one missing column, ending in the `--map` that would fix it. */
 function fixFor(
   table: TableName,
   grid: Grid,
   map: ColumnMap,
   m: MissingColumnsError['missing'][number],
+  files: readonly CsvFile[],
 ): string {
   const schema: TableSchema<string> = SCHEMAS[table];
   const headerIndex = findHeaderRow(grid, schema, map[table] ?? {});
@@ -62,9 +80,13 @@ function fixFor(
   const numbers = values.length > 0 && values.every((v) => /^\d+$/.test(v));
   if (numbers && (m.field === 'stage' || m.field === 'to' || m.field === 'deal')) {
     const shown = [...new Set(values)].slice(0, QUOTED_VALUES).join(', ');
+    const names = namesFile(files, values);
+    const where = names
+      ? `their names are in ${names} (its id and name columns), by id`
+      : 'a CRM dump keeps them in another file, by id';
     return (
       `'${header}' holds numbers (${shown}, …), not ${m.name.toLowerCase()} names: add a '${m.name}' column ` +
-      `with the names (a CRM dump keeps them in another file, by id), or if those numbers are the names, run again with ${option}.`
+      `with the names (${where}), or if those numbers are the names, run again with ${option}.`
     );
   }
   return `If '${header}' is the ${m.name}, run again with ${option}.`;
@@ -80,8 +102,11 @@ export function missingColumnsLine(
   path: string | null,
   grid: Grid,
   map: ColumnMap,
+  files: readonly CsvFile[] = [],
 ): string {
-  const fixes = e.headers.every((h) => h === '') ? [] : e.missing.map((m) => fixFor(e.table, grid, map, m));
+  const fixes = e.headers.every((h) => h === '')
+    ? []
+    : e.missing.map((m) => fixFor(e.table, grid, map, m, files));
   return [path ? `${path}: ${e.message}` : e.message, ...fixes].join(' ');
 }
 
@@ -93,7 +118,8 @@ export function missingColumnsLine(
 export function noDealsError(workbook: Workbook, map: ColumnMap): InputError {
   const closest = closestFile(workbook, 'Deals');
   const e = closest?.fit.missing;
-  if (closest && e) return new InputError(missingColumnsLine(e, closest.file.path, closest.file.grid, map));
+  if (closest && e)
+    return new InputError(missingColumnsLine(e, closest.file.path, closest.file.grid, map, workbook.files));
   const found = Object.entries(workbook.tables).map(([t, f]) => `${f?.file.path} is ${t}`);
   const others = workbook.others.map((o) => `${o.file.path} ${o.reason}`);
   return new InputError(

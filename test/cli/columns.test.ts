@@ -179,6 +179,25 @@ describe('--map Table.field=Header', () => {
     expect(line).toContain('--map Deals.stage="stage_id"');
   });
 
+  it('a Stage column of numbers whose names are in another file read: the message names that file', () => {
+    const ids = folderWith({
+      'deal.csv': csv([
+        ['id', 'stage_id', 'title', 'value', 'currency', 'status', 'expected_close_date'],
+        ['5140', '341', 'Grooshy', '330900', 'USD', 'open', '2025-03-31'],
+        ['5413', '338', 'Deutsche', '0', 'EUR', 'open', '2024-11-29'],
+      ]),
+      'stage.csv': csv([
+        ['', 'id', 'name', 'pipeline_id'],
+        ['0', '338', 'Qualified lead', '46'],
+        ['3', '341', 'Proposal Sent', '46'],
+      ]),
+    });
+    const r = run(['report', ids, '--as-of', '2025-05-01', '--tz', 'Europe/Prague']);
+    expect(r.code).toBe(1);
+    const line = oneLine(r.stderr);
+    expect(line).toContain(`their names are in ${join(ids, 'stage.csv')} (its id and name columns), by id`);
+  });
+
   it('a column the forecast needs (Expected close): the message names it and how to map one', () => {
     const r = run(['report', fixture('no-close'), ...FIXED]);
     expect(r.code).toBe(1);
