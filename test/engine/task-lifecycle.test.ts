@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../src/engine/cells';
 import { readDeals } from '../../src/engine/deals';
 import { exitCheck } from '../../src/engine/moves';
+import { TASKS } from '../../src/engine/schema';
 import { readPipeline, type Stage } from '../../src/engine/stages';
 import { planTaskLifecycle, type StayChange } from '../../src/engine/task-lifecycle';
 import { isOpenTask, readTasks } from '../../src/engine/tasks';
@@ -24,20 +25,8 @@ const stage = (name: string): Stage => {
 };
 const [MEETING, ONBOARDING, LOST] = ['미팅 약속 완료', '온보딩 교육 중', '실주'];
 
-const HEADER = [
-  '할일 ID',
-  '딜 ID',
-  '할일',
-  '마감일',
-  '담당자',
-  '완료',
-  '필수',
-  '단계',
-  '출처',
-  '키',
-  '생성일',
-  '종료',
-];
+// The Tasks headers as a Korean sheet has them.
+const HEADER = Object.values(TASKS.columns).map((c) => c.ko);
 
 /** One Tasks row; defaults: deal D-1, stage 미팅 약속 완료, not Done, Source exit (Required), created the stay's day. */
 interface RowSpec {
