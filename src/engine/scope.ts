@@ -91,9 +91,23 @@ export function currencyProblem(table: Table<DealField>, deal: Deal, currency: s
 
 /**
  * The currency most deals name (SPEC §2: the CLI's default), the first seen
- * winning a tie; `null` when none names one.
+ * winning a tie; `null` when none names one. Counted over the deals the
+ * forecast adds up (open or won, a non-zero amount): those are the ones a
+ * currency check can leave out, so a file of old lost deals in dollars does
+ * not make its open deals in euros "another currency". Only when none of
+ * them names a currency do the others decide.
+ *
+ * @example
+ * const pipeline = readPipeline([['Stage', 'Probability'], ['Demo', '50%'], ['Lost', '0%']]);
+ * const read = readDeals([['Amount', 'Stage'], ['$10', 'Lost'], ['$20', 'Lost'], ['€30', 'Demo']], pipeline, { zone: new Zone('UTC') });
+ * commonCurrency(read.deals) // → 'EUR'
  */
 export function commonCurrency(deals: readonly Deal[]): string | null {
+  const counted = deals.filter((d) => d.outcome !== 'lost' && d.amount !== 0);
+  return mostNamed(counted) ?? mostNamed(deals);
+}
+
+function mostNamed(deals: readonly Deal[]): string | null {
   const counts = new Map<string, number>();
   for (const d of deals) if (d.currency !== null) counts.set(d.currency, (counts.get(d.currency) ?? 0) + 1);
   let best: string | null = null;

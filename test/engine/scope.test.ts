@@ -96,9 +96,22 @@ describe('currencyProblem', () => {
 });
 
 describe('commonCurrency', () => {
-  it('is the currency most deals name, the first seen winning a tie; null when none names one', () => {
-    // KRW: K-1, K-7; USD: K-2, K-5, K-6; EUR: K-4.
-    expect(commonCurrency(READ().deals)).toBe('USD');
+  it('is the currency most deals that add to the forecast name, the first seen winning a tie; null when none names one', () => {
+    // KRW: K-1, K-7; USD: K-2 (K-5 is lost and K-6 is zero: they add nothing, so they do not vote); EUR: K-4.
+    expect(commonCurrency(READ().deals)).toBe('KRW');
+    // Old lost deals in dollars do not make the open deals in euros "another currency".
+    const lostInDollars = deals([
+      ['K-1', '$100', '', '실주', '신규'],
+      ['K-2', '$200', '', '실주', '신규'],
+      ['K-3', '€300', '', '데모', '신규'],
+    ]);
+    expect(commonCurrency(lostInDollars.deals)).toBe('EUR');
+    // When no deal that adds names one, the others decide.
+    const onlyLost = deals([
+      ['K-1', '$100', '', '실주', '신규'],
+      ['K-2', 500, '', '데모', '신규'],
+    ]);
+    expect(commonCurrency(onlyLost.deals)).toBe('USD');
     const tie = deals([
       ['K-1', '€100', '', '데모', ''],
       ['K-2', '$100', '', '데모', ''],
