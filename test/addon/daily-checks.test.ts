@@ -12,6 +12,7 @@ import {
   a1,
   cellChanges,
   click,
+  englishSample,
   fireDailyTrigger,
   type Harness,
   openSpreadsheet,
@@ -411,12 +412,7 @@ describe('an English pipeline in a US spreadsheet', () => {
   const NY_NOW = new Date('2023-11-15T14:00:00Z'); // 09:00 in New York
 
   test('Health texts, review tasks and digests are in English', () => {
-    const h = openSpreadsheet({
-      locale: 'en_US',
-      timeZone: 'America/New_York',
-      now: NY_NOW,
-      sheets: workbookFromCsvFolder('sample-data/en', 'America/New_York'),
-    });
+    const h = englishSample(NY_NOW);
     click(h, 'setupPipeline');
     click(h, 'toggleDailyChecks');
     saveSettings(h, { notifications: true });

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { workbookFromCsvFolder } from '../support/csv-workbook';
 import { seoul } from '../support/seoul';
 import type { Cell } from '../support/standin';
-import { click, type Harness, openSpreadsheet, saveSettings } from './harness';
+import { click, englishSample, type Harness, openSpreadsheet, saveSettings } from './harness';
 
 function koreanPipeline(): Harness {
   const h = openSpreadsheet({
@@ -157,12 +157,7 @@ describe('Build dashboard', () => {
   });
 
   test('in an English spreadsheet the labels and chart titles are English', () => {
-    const h = openSpreadsheet({
-      locale: 'en_US',
-      timeZone: 'America/New_York',
-      now: new Date('2023-11-15T14:00:00Z'),
-      sheets: workbookFromCsvFolder('sample-data/en', 'America/New_York'),
-    });
+    const h = englishSample();
     click(h, 'setupPipeline');
     click(h, 'buildDashboard');
     expect(h.standIn.values('Dashboard')[0]?.[0]).toBe('Sheets Pipeline dashboard');
@@ -250,12 +245,7 @@ describe('Build dashboard', () => {
   });
 
   test('English: reasons matched case-insensitively, written as Settings spell them', () => {
-    const h = openSpreadsheet({
-      locale: 'en_US',
-      timeZone: 'America/New_York',
-      now: new Date('2023-11-15T14:00:00Z'),
-      sheets: workbookFromCsvFolder('sample-data/en', 'America/New_York'),
-    });
+    const h = englishSample();
     click(h, 'setupPipeline');
     note(h, 11, 'No budget: this fiscal year'); // D-002, 12,500
     note(h, 48, 'chose a competitor: on price'); // D-009, 18,500

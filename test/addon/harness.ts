@@ -65,6 +65,16 @@ export function samplePipeline(): Harness & {
   };
 }
 
+/** The English sample workbook in New York (en_US), by default at 09:00 there on 15 Nov 2023. */
+export function englishSample(now = new Date('2023-11-15T14:00:00Z')): Harness {
+  return openSpreadsheet({
+    locale: 'en_US',
+    timeZone: 'America/New_York',
+    now,
+    sheets: workbookFromCsvFolder('sample-data/en', 'America/New_York'),
+  });
+}
+
 /**
  * A deal panel call as a person makes it: with the deal the request names
  * selected in Deals (the server acts only on the selected row's deal).

@@ -14,6 +14,7 @@ import { GATE } from '../support/standin/calls';
 import {
   cellChanges,
   click,
+  englishSample,
   fireDailyTrigger,
   fromPanel,
   type Harness,
@@ -272,12 +273,7 @@ describe('a stage typed into Deals while another run holds the document lock', (
   });
 
   test('in an English sheet the late note is in English', () => {
-    const h = openSpreadsheet({
-      locale: 'en_US',
-      timeZone: 'America/New_York',
-      now: new Date('2023-11-15T12:00:00Z'),
-      sheets: workbookFromCsvFolder('sample-data/en', 'America/New_York'),
-    });
+    const h = englishSample(new Date('2023-11-15T12:00:00Z'));
     click(h, 'setupPipeline');
     h.standIn.setNow(new Date('2023-11-15T15:00:00Z')); // 10:00 in New York
     h.standIn.locks.holdElsewhere('document');
@@ -491,12 +487,7 @@ describe('digests that could not all go out', () => {
   });
 
   test('an English sheet says the failure in English in the toast', () => {
-    const h = openSpreadsheet({
-      locale: 'en_US',
-      timeZone: 'America/New_York',
-      now: new Date('2023-11-15T14:00:00Z'),
-      sheets: workbookFromCsvFolder('sample-data/en', 'America/New_York'),
-    });
+    const h = englishSample();
     click(h, 'setupPipeline');
     click(h, 'toggleDailyChecks');
     saveSettings(h, { notifications: true });

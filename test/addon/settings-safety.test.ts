@@ -13,6 +13,7 @@ import { seoul } from '../support/seoul';
 import {
   click,
   DEFAULT_SETTINGS,
+  englishSample,
   fireDailyTrigger,
   fromDialog,
   type Harness,
@@ -47,12 +48,7 @@ function pipeline(settings: Partial<Settings> = { notifications: true }): Harnes
 
 /** The English sample pipeline, the same way. */
 function englishPipeline(settings: Partial<Settings> = { notifications: true }): Harness {
-  const h = openSpreadsheet({
-    locale: 'en_US',
-    timeZone: 'America/New_York',
-    now: new Date('2023-11-15T14:00:00Z'),
-    sheets: workbookFromCsvFolder('sample-data/en', 'America/New_York'),
-  });
+  const h = englishSample();
   click(h, 'setupPipeline');
   click(h, 'toggleDailyChecks');
   saveSettings(h, settings);
